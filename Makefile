@@ -1,0 +1,35 @@
+# Everything runs in .venv, created on first use: `make build` and `make test` are the only set-up.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+CLI    := $(PY) -m doclocale
+STRICT ?=
+
+.PHONY: build serve update status check test screenshots bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+build: $(STAMP)  ## generate docs/fa from the catalogs and build site/ (STRICT=1: release mode)
+	$(CLI) build $(if $(STRICT),--strict)
+
+serve: $(STAMP)  ## live preview at http://127.0.0.1:8000 (English) and /fa/ (Persian)
+	$(VENV)/bin/mkdocs serve
+
+update: $(STAMP)  ## extract English text and merge it into every catalog
+	$(CLI) update
+
+status: $(STAMP)  ## translation progress per language and page
+	$(CLI) status
+
+check: $(STAMP)  ## every check: catalogs, translations, Persian text, page parity, built site
+	$(CLI) check
+
+test: $(STAMP)  ## the full test suite
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .pytest_cache

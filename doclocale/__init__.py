@@ -1,0 +1,1 @@
+"""Bilingual patient-guide pipeline: English Markdown -> Babel catalogs -> translated pages -> MkDocs site."""

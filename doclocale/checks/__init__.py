@@ -1,0 +1,1 @@
+"""Checks: small functions that return findings. They never raise and never print."""

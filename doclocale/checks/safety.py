@@ -1,0 +1,39 @@
+"""Safety: a translation must never inject markup or script into the site."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..inline import parse_inline
+
+DANGEROUS_TAGS = {"script", "iframe", "style", "object", "embed", "form", "input", "link", "meta", "base", "svg", "math"}
+_EVENT_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
+_BAD_SCHEME = re.compile(r"^\s*(javascript|data|vbscript)\s*:", re.I)
+
+
+def safety_problems(msgid: str, msgstr: str) -> Iterator[str]:
+    """Each way ``msgstr`` adds markup or script that ``msgid`` does not have."""
+    if not msgstr:
+        return
+    source, target = parse_inline(msgid), parse_inline(msgstr)
+    for name in sorted(target.tag_names()):
+        if name in DANGEROUS_TAGS:
+            yield f"translation contains a <{name}> tag"
+    added = target.tag_names() - source.tag_names()
+    for name in sorted(added):
+        if name not in DANGEROUS_TAGS:
+            yield f"translation adds raw HTML <{name}> that the English text does not have"
+    if any(_EVENT_HANDLER.search(tag) for tag in target.html) or (_EVENT_HANDLER.search(msgstr) and not _EVENT_HANDLER.search(msgid)):
+        yield "translation contains an event-handler attribute (on…=)"
+    for url in target.links + target.images:
+        if _BAD_SCHEME.match(url):
+            yield f"translation links to a {url.split(':', 1)[0].strip().lower()}: URL"
+    if re.search(r"(?i)(javascript|vbscript)\s*:", msgstr) and not re.search(r"(?i)(javascript|vbscript)\s*:", msgid):
+        if not any(_BAD_SCHEME.match(url) for url in target.links + target.images):
+            yield "translation contains a javascript: URL"
+
+
+def check_translation_safety(msgid: str, msgstr: str) -> str | None:
+    """The first safety problem of a translation, or None. Used by the generator as a gate."""
+    return next(iter(safety_problems(msgid, msgstr)), None)

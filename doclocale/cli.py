@@ -1,0 +1,99 @@
+"""Command line: ``python -m doclocale <command>``. Thin: load settings, call the library, print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from .errors import PipelineError
+from .settings import load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="doclocale", description="Bilingual patient-guide pipeline")
+    parser.add_argument("--config", default="mkdocs.yml", type=Path, help="path to mkdocs.yml (default: %(default)s)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="generate translated pages and build site/")
+    build.add_argument("--strict", action="store_true", help="release mode: fail if any page is not fully translated")
+    update = commands.add_parser("update", help="extract English text into locale/*.pot and merge every catalog")
+    update.add_argument("--check", action="store_true", help="change nothing; exit 1 if catalogs are out of date")
+    status = commands.add_parser("status", help="translation progress per language and page")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    init = commands.add_parser("init", help="add a language: its catalogs and its entry in mkdocs.yml")
+    init.add_argument("language", help="language code, e.g. ar or de")
+    init.add_argument("--name", help="the language's own name for the language switch")
+    check = commands.add_parser("check", help="run every check and print one report")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--no-site", action="store_true", help="skip the built-site checks")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    try:
+        settings = load_settings(args.config)
+        handler = {"build": run_build, "update": run_update, "status": run_status, "init": run_init, "check": run_check}[args.command]
+        return handler(settings, args)
+    except PipelineError as error:
+        print(error.format(), file=sys.stderr)
+        return error.exit_code
+
+
+def run_build(settings, args) -> int:
+    from .site import build_site
+
+    if args.strict:
+        os.environ["DOCLOCALE_STRICT"] = "true"
+    problem = build_site(settings)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    print(f"built {settings.relative(settings.site_dir)}/ ({', '.join((settings.source_language,) + settings.languages)})")
+    return 0
+
+
+def run_update(settings, args) -> int:
+    from .pipeline import update_catalogs
+
+    result = update_catalogs(settings, check=args.check)
+    if args.check:
+        for path in result.written:
+            print(f"{path}: out of date with docs/{settings.source_language}/ (run 'make update')")
+        return 1 if result.written else 0
+    for path in result.written:
+        print(f"updated {path}")
+    if not result.written:
+        print("catalogs already up to date")
+    return 0
+
+
+def run_status(settings, args) -> int:
+    from .status import collect_status, format_status
+
+    rows = collect_status(settings)
+    if args.json:
+        print(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
+    else:
+        print(format_status(rows))
+    return 0
+
+
+def run_init(settings, args) -> int:
+    from .languages import add_language
+
+    for line in add_language(settings, args.config, args.language, args.name):
+        print(line)
+    return 0
+
+
+def run_check(settings, args) -> int:
+    from .checks.runner import run_checks
+
+    report = run_checks(settings, include_site=not args.no_site)
+    print(report.format_json() if args.format == "json" else report.format_text())
+    return report.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""One error hierarchy; every error names a place and how to fix the problem."""
+
+from __future__ import annotations
+
+from .model import Location
+
+
+class PipelineError(Exception):
+    """Input the pipeline cannot use. Carries ``path:line``, the problem and a hint."""
+
+    exit_code = 2
+
+    def __init__(self, location: Location, message: str, hint: str = "") -> None:
+        super().__init__(f"{location}: {message}")
+        self.location = location
+        self.message = message
+        self.hint = hint
+
+    def format(self) -> str:
+        text = f"{self.location}: error: {self.message}"
+        return text + (f"\n    hint: {self.hint}" if self.hint else "")
+
+
+class SourceError(PipelineError):
+    """An English page that cannot be read or parsed."""
+
+
+class CatalogError(PipelineError):
+    """A PO or POT file that is malformed or unsafe to rewrite."""
+
+
+class SettingsError(PipelineError):
+    """mkdocs.yml does not describe the languages the pipeline needs."""

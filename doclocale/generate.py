@@ -1,0 +1,177 @@
+"""English page + catalog -> translated page (pure), and the atomic writer (I/O).
+
+Translations are written back at the exact source offsets of their segments, so
+code, raw HTML, URLs, image paths and Markdown structure are copied from the
+English page unchanged. Headings get the English page's ids, so every
+``page.md#anchor`` link works in every language.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Message
+
+from .atomic import replace_tree, staging_dir
+from .model import Heading, Segment, SourcePage, Wrap
+
+Key = tuple[str, "str | None"]
+
+
+class PageState(enum.Enum):
+    COMPLETE = "complete"
+    PARTIAL = "partial"  # some segments fall back to English or may be outdated
+    UNTRANSLATED = "untranslated"  # nothing translated: a notice page is published
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    page: str
+    text: str
+    translated: int
+    outdated: int
+    missing: int
+
+    @property
+    def state(self) -> PageState:
+        if self.outdated == self.missing == 0:
+            return PageState.COMPLETE
+        return PageState.UNTRANSLATED if self.translated == 0 else PageState.PARTIAL
+
+
+def fallback_inline(text: str, source_language: str) -> str:
+    """English text inside a translated page, isolated so bidi cannot reorder it."""
+    return f'<span lang="{source_language}" dir="ltr">{text}</span>'
+
+
+def render_page(
+    source: SourcePage,
+    messages: Mapping[Key, Message],
+    *,
+    page: str,
+    source_language: str = "en",
+    pin_anchors: bool = True,
+) -> RenderedPage:
+    """The translated Markdown of one page. Pure: same inputs, same bytes."""
+    edits: list[tuple[int, int, str]] = []
+    translated = outdated = missing = 0
+    for segment in source.segments:
+        message = messages.get(segment.key)
+        if message is not None and message.string and not message.fuzzy:
+            translated += 1
+            replacement = str(message.string)
+        else:
+            if message is not None and message.string:
+                outdated += 1
+            else:
+                missing += 1
+            replacement = segment.text if segment.wrap is Wrap.PLAIN else fallback_inline(segment.text, source_language)
+        edits.append((segment.start, segment.end, _format(segment, source.text, replacement)))
+    if pin_anchors:
+        edits.extend(_anchor_edit(heading, source.text) for heading in source.headings)
+    counts = dict(translated=translated, outdated=outdated, missing=missing)
+    state = RenderedPage(page, "", **counts).state
+    if state is PageState.UNTRANSLATED:
+        return RenderedPage(page, _notice_page(source, edits, source_language), **counts)
+    edits.append(_status_edit(source, state, outdated, missing))
+    return RenderedPage(page, _apply(source.text, edits), **counts)
+
+
+def _format(segment: Segment, text: str, replacement: str) -> str:
+    if replacement == segment.text:
+        return text[segment.start : segment.end]  # untouched: keeps the source bytes
+    if segment.yaml_value:
+        return json.dumps(replacement, ensure_ascii=False)
+    if segment.start == segment.end:  # an admonition that had no explicit title
+        return f' "{replacement}"'
+    return replacement.replace("\n", "\n" + segment.continuation)
+
+
+def _anchor_edit(heading: Heading, text: str) -> tuple[int, int, str]:
+    if heading.attr_has_id:
+        return (heading.attr_start, heading.attr_start, "")
+    if heading.has_attr_list:
+        brace = heading.attr_start + 1
+        if text[brace : brace + 1] == ":":
+            brace += 1
+        return (brace, brace, f" #{heading.anchor} ")
+    return (heading.attr_start, heading.attr_start, f" {{#{heading.anchor}}}")
+
+
+def _status_edit(source: SourcePage, state: PageState, outdated: int, missing: int) -> tuple[int, int, str]:
+    """Front-matter keys the theme reads to show the 'not fully translated' notice."""
+    if state is PageState.COMPLETE:
+        return (0, 0, "")
+    keys = f"i18n_status: {state.value}\ni18n_outdated: {outdated}\ni18n_missing: {missing}\n"
+    if source.front_matter_end:
+        return (source.front_matter_end, source.front_matter_end, keys)
+    return (0, 0, f"---\n{keys}---\n\n")
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    out = []
+    cursor = 0
+    for start, end, new in sorted(edits, key=lambda edit: (edit[0], edit[1])):
+        out.append(text[cursor:start])
+        out.append(new)
+        cursor = max(cursor, end)
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def _notice_page(source: SourcePage, edits: list[tuple[int, int, str]], source_language: str) -> str:
+    """A page with nothing translated: front matter and the heading outline only.
+
+    The theme shows a notice in the reader's language with a link to the English
+    page; the outline keeps every heading id so links into this page still work.
+    """
+    status = "i18n_status: untranslated\nsearch:\n  exclude: true\n---\n"
+    if source.front_matter_end:
+        front = [edit for edit in edits if edit[1] <= source.front_matter_end]
+        lines = [_apply(source.text[: source.front_matter_end], front) + status]
+    else:
+        lines = ["---\n" + status]
+    for heading in source.headings:
+        segment = source.segments[heading.segment_index]
+        lines.append(f"\n{'#' * heading.level} {fallback_inline(segment.text, source_language)} {{#{heading.anchor}}}\n")
+    return "".join(lines)
+
+
+# -- I/O ------------------------------------------------------------------------
+def read_output(folder: Path) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file() and not path.name.startswith(".")}
+
+
+def write_pages(folder: Path, pages: Mapping[str, str], keep: tuple[str, ...] = (".gitignore",)) -> list[str]:
+    """Replace ``folder`` with exactly ``pages``, atomically; return the pages that changed.
+
+    Nothing is written when nothing changed (``mkdocs serve`` would otherwise
+    rebuild forever). Otherwise the new tree is written beside the old one and
+    swapped in with two renames, so a crash leaves the previous pages intact.
+    """
+    wanted = {name: text.encode("utf-8") for name, text in pages.items()}
+    current = read_output(folder)
+    if current == wanted:
+        return []
+    changed = sorted(name for name in wanted.keys() | current.keys() if wanted.get(name) != current.get(name))
+    staging = staging_dir(folder)
+    try:
+        for name, data in wanted.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        for name in keep:
+            if (folder / name).exists():
+                shutil.copy2(folder / name, staging / name)
+        replace_tree(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return changed

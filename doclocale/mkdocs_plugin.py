@@ -1,0 +1,70 @@
+"""The MkDocs side: a few handlers that call the library.
+
+static-i18n builds the site once per language; these handlers run in each of
+those builds. Pages are generated once, in the source-language pass, before
+MkDocs collects files, so plain ``mkdocs build`` / ``mkdocs serve`` always
+publish the current catalogs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .errors import PipelineError
+from .pipeline import generate_all, release_problems, site_translations
+from .presentation import page_notice
+from .settings import load_settings
+
+log = logging.getLogger("mkdocs.plugins.doclocale")
+
+
+class DocLocaleConfig(Config):
+    strict = config_options.Type(bool, default=False)  # release mode: untranslated text fails the build
+
+
+class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
+    def __init__(self) -> None:
+        self.source_site_name: str | None = None
+        self.language = ""
+        self.translations = None
+
+    @event_priority(-200)  # after static-i18n has set this pass's language
+    def on_config(self, config):
+        try:
+            self.settings = load_settings(Path(config.config_file_path))
+        except PipelineError as error:
+            raise PluginError(error.format()) from error
+        self.language = config.theme.get("language") or self.settings.source_language
+        if self.source_site_name is None:
+            self.source_site_name = config.site_name
+        self.translations = site_translations(self.settings, self.language)
+        config.site_name = self.translations.gettext(self.source_site_name)
+        return config
+
+    def on_pre_build(self, config) -> None:
+        if self.language != self.settings.source_language:
+            return
+        try:
+            builds = generate_all(self.settings)
+        except PipelineError as error:
+            raise PluginError(error.format()) from error
+        problems = release_problems(builds)
+        if problems and self.config.strict:
+            raise PluginError("release mode: pages are not fully translated:\n" + "\n".join(problems))
+        for problem in problems:
+            log.info("not fully translated: %s", problem)
+
+    def on_env(self, env, config, files):
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(self.translations, newstyle=True)
+        return env
+
+    def on_page_context(self, context, page, config, nav):
+        context["doclocale"] = page_notice(self.settings, self.language, page.meta, page.url)
+        return context

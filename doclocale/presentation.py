@@ -1,0 +1,43 @@
+"""What the theme needs to show about a page's translation, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from posixpath import relpath
+
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class PageNotice:
+    state: str  # "complete", "partial" or "untranslated"
+    source_url: str  # relative link from this page to the same page in the source language
+    source_language: str
+    outdated: int = 0
+    missing: int = 0
+
+    @property
+    def visible(self) -> bool:
+        return self.state != "complete"
+
+
+def counterpart_url(page_url: str, language: str, source_language: str) -> str:
+    """Relative URL from a translated page to its source-language page."""
+    prefix = f"{language}/"
+    target = page_url[len(prefix) :] if page_url.startswith(prefix) else page_url
+    here = page_url if page_url.endswith("/") or not page_url else page_url.rsplit("/", 1)[0] + "/"
+    rel = relpath("/" + (target or ""), "/" + here)
+    if rel == ".":
+        return "./"
+    return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+
+
+def page_notice(settings: Settings, language: str, meta: dict, page_url: str) -> PageNotice:
+    state = str(meta.get("i18n_status", "complete")) if language != settings.source_language else "complete"
+    return PageNotice(
+        state=state,
+        source_url=counterpart_url(page_url, language, settings.source_language),
+        source_language=settings.source_language,
+        outdated=int(meta.get("i18n_outdated", 0) or 0),
+        missing=int(meta.get("i18n_missing", 0) or 0),
+    )

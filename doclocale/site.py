@@ -1,0 +1,34 @@
+"""Build the MkDocs site into a staging folder and swap it in only on success."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from .atomic import replace_tree, staging_dir
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def build_site(settings: Settings) -> str | None:
+    """Run a strict MkDocs build; return an error message, or None on success.
+
+    A failed or interrupted build leaves the previous site/ untouched.
+    """
+    staging = staging_dir(settings.site_dir)
+    try:
+        config = load_config(config_file=str(settings.root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        build(config)
+    except (MkDocsException, SystemExit) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        return f"build failed, previous {settings.relative(settings.site_dir)}/ kept: {error}"
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    replace_tree(staging, settings.site_dir)
+    return None
