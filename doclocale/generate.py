@@ -149,7 +149,14 @@ def read_output(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file() and not path.name.startswith(".")}
 
 
-def write_pages(folder: Path, pages: Mapping[str, str], keep: tuple[str, ...] = (".gitignore",)) -> list[str]:
+GENERATED_NOTE = """# This folder is build output, generated from docs/en/ and the catalogs in locale/
+# by `make build` (or plain `mkdocs build`). Do not edit it: translate in the .po files.
+*
+!.gitignore
+"""
+
+
+def write_pages(folder: Path, pages: Mapping[str, str]) -> list[str]:
     """Replace ``folder`` with exactly ``pages``, atomically; return the pages that changed.
 
     Nothing is written when nothing changed (``mkdocs serve`` would otherwise
@@ -167,9 +174,7 @@ def write_pages(folder: Path, pages: Mapping[str, str], keep: tuple[str, ...] = 
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        for name in keep:
-            if (folder / name).exists():
-                shutil.copy2(folder / name, staging / name)
+        (staging / ".gitignore").write_text(GENERATED_NOTE, encoding="utf-8")
         replace_tree(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

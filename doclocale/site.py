@@ -21,14 +21,30 @@ def build_site(settings: Settings) -> str | None:
     A failed or interrupted build leaves the previous site/ untouched.
     """
     staging = staging_dir(settings.site_dir)
+    warnings = _WarningCollector()
+    logging.getLogger("mkdocs").addHandler(warnings)
     try:
         config = load_config(config_file=str(settings.root / "mkdocs.yml"), site_dir=str(staging), strict=True)
         build(config)
     except (MkDocsException, SystemExit) as error:
         shutil.rmtree(staging, ignore_errors=True)
-        return f"build failed, previous {settings.relative(settings.site_dir)}/ kept: {error}"
+        details = "".join(f"\n  {message}" for message in warnings.messages)
+        return f"build failed, previous {settings.relative(settings.site_dir)}/ kept: {error}{details}"
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
     replace_tree(staging, settings.site_dir)
     return None
+
+
+class _WarningCollector(logging.Handler):
+    """Keeps MkDocs' warnings so a failed build can say what failed, file by file."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())

@@ -1,0 +1,46 @@
+"""Shared fixtures: a throw-away copy of the real project to build and break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from doclocale.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("docs/en", "locale", "overrides", "mkdocs.yml")
+
+
+def copy_project(target: Path) -> Path:
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    (target / "docs" / "fa").mkdir(parents=True, exist_ok=True)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's content and catalogs in a temporary folder."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def settings(project: Path):
+    return load_settings(project / "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real content built once (read-only for tests)."""
+    from doclocale.site import build_site
+
+    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    problem = build_site(load_settings(root / "mkdocs.yml"))
+    assert problem is None, problem
+    return root / "site"

@@ -1,0 +1,48 @@
+"""Extraction fixtures: tests/fixtures/extract/<case>.md -> <case>.expected ("LINE KIND: text")."""
+
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_file
+
+from doclocale.generate import render_page
+from doclocale.markdown import parse_page
+
+CASES = sorted((Path(__file__).parent / "fixtures" / "extract").glob("*.md"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_segments_match_expected(case: Path) -> None:
+    page = parse_page(str(case), case.read_text(encoding="utf-8"))
+    found = [f"{s.location.line} {s.kind.name}: {s.text}" for s in page.segments]
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    assert found == expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_identity_translation_gives_back_the_source(case: Path) -> None:
+    text = case.read_text(encoding="utf-8")
+    page = parse_page(str(case), text)
+
+    class Same:
+        def __init__(self, s):
+            self.string, self.fuzzy = s, False
+
+    identity = {s.key: Same(s.text) for s in page.segments}
+    assert render_page(page, identity, page=case.name, pin_anchors=False).text == text
+
+
+def test_code_html_and_urls_are_never_messages() -> None:
+    case = Path(__file__).parent / "fixtures" / "extract" / "blocks.md"
+    texts = " ".join(s.text for s in parse_page(str(case), case.read_text()).segments)
+    assert "never a message" not in texts
+    assert "img/skin.svg" not in texts
+
+
+def test_babel_finds_the_markdown_extractor_by_name() -> None:
+    case = Path(__file__).parent / "fixtures" / "extract" / "blocks.md"
+    messages = list(extract_from_file("markdown", str(case)))
+    assert messages[0][:2] == (2, "Skin care")
+    assert messages[0][2] == ["page title (front matter)"]
+    link = next(m for m in messages if "[link]" in m[1])
+    assert "keep each link target in (…) unchanged" in link[2][0]

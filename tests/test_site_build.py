@@ -1,0 +1,66 @@
+"""The real content builds into one bilingual site that a reader can use."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+from doclocale.cli import main
+
+PAGES = ["index.html", "about/index.html", "guides/microneedling/index.html"]
+
+
+def ids(html: str) -> list[str]:
+    return [i for i in re.findall(r'<h[1-6][^>]* id="([^"]+)"', html)]
+
+
+def test_both_languages_are_built_with_the_same_headings(built_site: Path) -> None:
+    for page in PAGES:
+        english = (built_site / page).read_text(encoding="utf-8")
+        persian = (built_site / "fa" / page).read_text(encoding="utf-8")
+        assert '<html lang="en"' in english and '<html lang="fa"' in persian
+        assert ids(english) and ids(english) == ids(persian), page
+
+
+def test_persian_guide_is_in_persian(built_site: Path) -> None:
+    html = (built_site / "fa/guides/microneedling/index.html").read_text(encoding="utf-8")
+    assert "میکرونیدلینگ" in html
+    assert "۳۰ تا ۴۰ دقیقه" in html
+    assert "translation-notice" not in html  # fully translated: no notice
+    assert "Micro-needling uses very small needles" not in html
+
+
+def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        loads = re.findall(r'<(?:script|img|iframe|source)[^>]*\ssrc="([^"]+)"', html)
+        loads += re.findall(r'<link[^>]*\shref="([^"]+)"[^>]*>', html)
+        foreign = [url for url in loads if re.match(r"(https?:)?//", url) and "guides.example-clinic.ir" not in url]
+        assert not foreign, f"{path}: {foreign}"
+
+
+def test_editing_a_msgstr_changes_the_page_with_plain_mkdocs_build(project: Path) -> None:
+    po_path = project / "locale/fa/LC_MESSAGES/guides/microneedling.po"
+    catalog = read_po(po_path.open("rb"))
+    catalog["Pain"].string = "دردِ آزمایشی"
+    with po_path.open("wb") as stream:
+        write_po(stream, catalog, width=76)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, check=True)
+    html = (project / "site/fa/guides/microneedling/index.html").read_text(encoding="utf-8")
+    assert "دردِ آزمایشی" in html
+
+
+def test_a_broken_anchor_in_an_english_page_fails_the_build_naming_the_file(project: Path, capsys) -> None:
+    page = project / "docs/en/index.md"
+    page.write_text(page.read_text().replace("#who-should-not", "#no-such-section"))
+    (project / "site").mkdir()
+    (project / "site" / "keep.txt").write_text("previous site")
+    code = main(["--config", str(project / "mkdocs.yml"), "build"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "index.md" in err and "no-such-section" in err
+    assert (project / "site" / "keep.txt").read_text() == "previous site"  # previous site kept
