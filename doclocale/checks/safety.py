@@ -37,3 +37,10 @@ def safety_problems(msgid: str, msgstr: str) -> Iterator[str]:
 def check_translation_safety(msgid: str, msgstr: str) -> str | None:
     """The first safety problem of a translation, or None. Used by the generator as a gate."""
     return next(iter(safety_problems(msgid, msgstr)), None)
+
+
+def check_safety(entry) -> Iterator:
+    from ..model import Severity
+
+    for problem in safety_problems(entry.msgid, entry.msgstr):
+        yield entry.finding("S301", Severity.ERROR, problem, "remove it: translations are plain text and Markdown only; the site will not publish this entry")

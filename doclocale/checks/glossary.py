@@ -1,0 +1,53 @@
+"""Terminology: required translations of key terms, and terms never to translate."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import CatalogError
+from ..inline import parse_inline
+from ..model import Finding, Location, Severity
+from .entry import Entry
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: dict[str, str] = field(default_factory=dict)  # English term -> required translation
+    keep: frozenset[str] = frozenset()  # terms written the same in every language
+
+
+def read_glossary(path: Path, display: str) -> Glossary:
+    if not path.exists():
+        return Glossary()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise CatalogError(Location(display, mark.line + 1 if mark else 1), f"glossary is not valid YAML: {error}", "each line is 'English term: translation'") from error
+    terms = data.get("terms") or {}
+    keep = data.get("do_not_translate") or []
+    if not isinstance(terms, dict) or not isinstance(keep, list):
+        raise CatalogError(Location(display, 1), "glossary needs a 'terms:' mapping and a 'do_not_translate:' list")
+    return Glossary({str(k).lower(): str(v) for k, v in terms.items()}, frozenset(str(k) for k in keep))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\u200c]+", "", text)
+
+
+def check_glossary(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
+    if not entry.msgstr or entry.fuzzy:
+        return
+    source = " ".join(parse_inline(entry.msgid).texts).lower()
+    target = _squash(entry.msgstr)
+    for term, required in glossary.terms.items():
+        if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", source) and _squash(required) not in target:
+            yield entry.finding("G501", Severity.ERROR, f"glossary term '{term}' should be translated as '{required}'", f"use '{required}' (see the glossary), or add '# qa-ignore: G501' with a reason")
+    for term in glossary.keep:
+        if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", entry.msgid) and term not in entry.msgstr:
+            yield entry.finding("G502", Severity.ERROR, f"'{term}' must stay as it is in the translation", f"write '{term}' unchanged")

@@ -1,0 +1,83 @@
+"""All checks, in one readable list, run over the real catalogs and generated pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import catalogs
+from ..errors import PipelineError
+from ..generate import render_page
+from ..model import Finding, Location, Severity
+from ..pipeline import build_templates, read_language_catalogs, read_sources
+from ..report import Report
+from ..settings import SITE_DOMAIN, Settings
+from ..sources import page_domain
+from .completeness import check_obsolete, check_untranslated
+from .consistency import check_consistency
+from .entry import Entry, ignored_codes
+from .glossary import Glossary, check_glossary, read_glossary
+from .markup import check_markup
+from .numbers import check_numbers
+from .parity import check_page_parity
+from .persian import check_persian
+from .safety import check_safety
+
+#: Checks of one entry, top to bottom.
+ENTRY_CHECKS = (check_markup, check_safety, check_numbers, check_persian)
+
+
+def check_entry(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
+    yield from check_untranslated(entry, glossary.keep)
+    if entry.msgstr:
+        for check in ENTRY_CHECKS:
+            yield from check(entry)
+        yield from check_glossary(entry, glossary)
+
+
+def catalog_entries(settings: Settings, language: str, domain: str, catalog, template) -> tuple[list[Entry], list[int]]:
+    """Entries of the current English text (by the template), plus obsolete lines."""
+    path = settings.relative(settings.catalog_path(language, domain))
+    entries = []
+    for wanted in template:
+        if not wanted.id:
+            continue
+        message = catalog.get(wanted.id, wanted.context)
+        if message is None:
+            entries.append(Entry(str(wanted.id), "", Location(path), language, context=wanted.context))
+            continue
+        entries.append(
+            Entry(str(message.id), str(message.string or ""), Location(path, message.lineno or 0), language, message.fuzzy, message.context, ignored_codes(message.user_comments))
+        )
+    obsolete = [m.lineno or 0 for m in catalog.obsolete.values()]
+    return entries, obsolete
+
+
+def run_checks(settings: Settings, include_site: bool = False) -> Report:
+    report = Report()
+    try:
+        sources = read_sources(settings)
+        templates = build_templates(settings, sources)
+        for language in settings.languages:
+            glossary_path = settings.locale_dir / language / "glossary.yml"
+            glossary = read_glossary(glossary_path, settings.relative(glossary_path))
+            loaded = read_language_catalogs(settings, language, templates)
+            every = []
+            for domain, template in templates.items():
+                entries, obsolete = catalog_entries(settings, language, domain, loaded[domain], template)
+                every.extend(entries)
+                for entry in entries:
+                    report.extend(check_entry(entry, glossary))
+                report.extend(check_obsolete(settings.relative(settings.catalog_path(language, domain)), obsolete))
+            report.extend(check_consistency(every))
+            for page, source in sources.items():
+                if page_domain(page) == SITE_DOMAIN:
+                    continue
+                rendered = render_page(source, catalogs.translations(loaded[page_domain(page)]), page=page, source_language=settings.source_language)
+                report.extend(check_page_parity(source, rendered.text, f"docs/{language}/{page}"))
+    except PipelineError as error:
+        report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
+    if include_site and (settings.site_dir / "index.html").exists():
+        from .links import check_site
+
+        report.extend(check_site(settings))
+    return report

@@ -1,0 +1,78 @@
+"""Check fixtures: tests/fixtures/checks/<case>.po, whose first line says '# expect: CODES' (or none)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from doclocale.catalogs import parse_catalog, read_catalog, write_catalog
+from doclocale.checks.consistency import check_consistency
+from doclocale.checks.entry import Entry, ignored_codes
+from doclocale.checks.glossary import read_glossary
+from doclocale.checks.runner import check_entry, run_checks
+from doclocale.model import Location
+
+FIXTURES = Path(__file__).parent / "fixtures" / "checks"
+CASES = sorted(FIXTURES.glob("*.po"))
+GLOSSARY = read_glossary(FIXTURES / "glossary.yml", "glossary.yml")
+
+
+def entries_of(path: Path) -> list[Entry]:
+    catalog = parse_catalog(path.name, path.read_bytes(), "fa")
+    return [
+        Entry(str(m.id), str(m.string or ""), Location(path.name, m.lineno), "fa", m.fuzzy, m.context, ignored_codes(m.user_comments))
+        for m in catalog
+        if m.id
+    ]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_check_fixture(case: Path) -> None:
+    expect = case.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expect:").split()
+    entries = entries_of(case)
+    findings = [f for e in entries for f in check_entry(e, GLOSSARY)] + list(check_consistency(entries))
+    found = sorted(f.code for f in findings if not f.suppressed)
+    assert found == sorted(c for c in expect if c != "none"), "\n".join(f.format() for f in findings)
+    for finding in findings:
+        assert finding.location.path == case.name and finding.location.line > 0
+        assert finding.hint
+
+
+def test_every_check_family_has_a_failing_and_a_passing_fixture() -> None:
+    names = {case.stem for case in CASES}
+    assert any(n.endswith("-pass") for n in names) and any(n.endswith("-fail") for n in names)
+    failing_codes = {code for case in CASES if case.stem.endswith("-fail") for code in case.read_text().splitlines()[0].split()[2:]}
+    for family in "CMSNPGK":
+        assert any(code.startswith(family) for code in failing_codes), family
+
+
+def test_same_english_translated_differently_in_two_catalogs_is_an_error() -> None:
+    a = Entry("Pain", "درد", Location("a.po", 3), "fa")
+    b = Entry("Pain", "رنج", Location("b.po", 9), "fa")
+    findings = list(check_consistency([a, b]))
+    assert [f.code for f in findings] == ["K601"] and findings[0].location == Location("b.po", 9)
+    assert "a.po:3" in findings[0].message
+
+
+def test_a_silenced_finding_is_counted_in_the_summary(settings) -> None:
+    po = settings.catalog_path("fa", "guides/microneedling")
+    catalog = read_catalog(po)
+    catalog["Pain"].string = "درد 2"
+    catalog["Pain"].user_comments.append("qa-ignore: P703 N402")
+    write_catalog(po, catalog)
+    report = run_checks(settings)
+    assert report.exit_code == 0 and report.count()["suppressed"] == 2, report.format_text()
+
+
+def test_the_real_catalogs_pass_with_zero_findings(settings) -> None:
+    report = run_checks(settings)
+    assert report.findings == [], report.format_text()
+
+
+def test_an_error_in_the_real_content_fails_the_check(settings) -> None:
+    po = settings.catalog_path("fa", "guides/microneedling")
+    po.write_text(po.read_text(encoding="utf-8").replace("۳۰ تا ۴۰", "۳۰ تا ۵۰", 1), encoding="utf-8")
+    report = run_checks(settings)
+    assert report.exit_code == 1
+    assert any(f.code == "N401" and f.location.path.endswith("microneedling.po") and f.location.line > 0 for f in report.findings)
