@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from babel import Locale
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -18,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .errors import PipelineError
 from .pipeline import generate_all, release_problems, site_translations
-from .presentation import page_notice
+from .presentation import alternate_links, page_notice, set_html_direction
 from .settings import load_settings
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
@@ -67,4 +68,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
 
     def on_page_context(self, context, page, config, nav):
         context["doclocale"] = page_notice(self.settings, self.language, page.meta, page.url)
+        context["doclocale_alternates"] = alternate_links(self.settings, page.url)
         return context
+
+    def on_post_page(self, output, page, config):
+        return set_html_direction(output, Locale.parse(self.language).text_direction)

@@ -41,3 +41,20 @@ def page_notice(settings: Settings, language: str, meta: dict, page_url: str) ->
         outdated=int(meta.get("i18n_outdated", 0) or 0),
         missing=int(meta.get("i18n_missing", 0) or 0),
     )
+
+
+def alternate_links(settings: Settings, page_url: str) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) for every language of a page, plus x-default (the source)."""
+    languages = (settings.source_language,) + settings.languages
+    base = page_url
+    for code in settings.languages:
+        if page_url.startswith(f"{code}/") or page_url == code:
+            base = page_url[len(code) :].lstrip("/")
+    links = [(code, settings.site_url + (base if code == settings.source_language else f"{code}/{base}")) for code in languages]
+    return links + [("x-default", settings.site_url + base)]
+
+
+def set_html_direction(html: str, direction: str) -> str:
+    """Put ``dir`` on the <html> element (Material sets it on <body> only, so the
+    browser's own UI and anything outside <body> would read left to right)."""
+    return html.replace("<html ", f'<html dir="{direction}" ', 1) if ' dir="' not in html[: html.find(">", html.find("<html"))] else html

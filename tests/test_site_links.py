@@ -1,0 +1,61 @@
+"""Built-site checks on deliberately broken copies of the real site."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from doclocale.checks.links import check_site
+from doclocale.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+GUIDE_EN = "guides/microneedling/index.html"
+GUIDE_FA = "fa/guides/microneedling/index.html"
+
+# case name -> (how to break the site, code expected, text the message must contain)
+BREAKAGES = {
+    "missing-page": (lambda s: shutil.rmtree(s / "about"), "L901", "about/"),
+    "missing-anchor": (lambda s: edit(s / "index.html", "#who-should-not", "#nowhere"), "L902", "nowhere"),
+    "missing-image": (lambda s: (s / "assets/microneedling-skin.svg").unlink(), "L901", "microneedling-skin.svg"),
+    "missing-persian-page": (lambda s: shutil.rmtree(s / "fa/about"), "L907", "fa/about/index.html"),
+    "foreign-font": (lambda s: edit(s / GUIDE_FA, "</head>", '<link rel="preload" as="font" href="https://fonts.gstatic.com/s/vazir.woff2"></head>'), "L903", "fonts.gstatic.com"),
+    "foreign-css-import": (lambda s: (s / "assets/extra.css").write_text('@import "https://fonts.googleapis.com/css?family=Vazirmatn";'), "L903", "fonts.googleapis.com"),
+    "http-content-link": (lambda s: edit(s / GUIDE_EN, "<p>", '<p><a href="http://example.org/">x</a>'), "L904", "http://example.org/"),
+    "new-tab-without-noopener": (lambda s: edit(s / GUIDE_EN, "<p>", '<p><a href="https://example.org/" target="_blank">x</a>'), "L905", "noopener"),
+    "relative-hreflang": (lambda s: edit(s / GUIDE_FA, 'hreflang="en" href="https://guides.example-clinic.ir/guides/microneedling/"', 'hreflang="en" href="../../../guides/microneedling/"'), "L909", "hreflang"),
+    "no-x-default": (lambda s: edit(s / GUIDE_FA, 'hreflang="x-default"', 'hreflang="de"'), "L910", "x-default"),
+    "rtl-on-body-only": (lambda s: edit(s / GUIDE_FA, '<html dir="rtl"', "<html"), "L911", "rtl"),
+}
+
+
+@pytest.fixture
+def site_copy(built_site: Path, tmp_path: Path):
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    settings = dataclasses.replace(load_settings(built_site.parent / "mkdocs.yml"), site_dir=copy, root=tmp_path)
+    return settings
+
+
+def test_the_real_site_passes(site_copy) -> None:
+    assert check_site(site_copy) == []
+
+
+@pytest.mark.parametrize("case", sorted(BREAKAGES))
+def test_a_broken_site_fails_naming_page_and_link(site_copy, case: str) -> None:
+    breaker, code, text = BREAKAGES[case]
+    breaker(site_copy.site_dir)
+    findings = [f for f in check_site(site_copy) if f.code == code]
+    assert findings, f"{case}: no {code} finding"
+    assert any(text in f.message for f in findings), [f.format() for f in findings]
+    assert all(f.location.path.startswith("site/") for f in findings)
