@@ -22,7 +22,7 @@ def test_both_languages_are_built_with_the_same_headings(built_site: Path) -> No
     for page in PAGES:
         english = (built_site / page).read_text(encoding="utf-8")
         persian = (built_site / "fa" / page).read_text(encoding="utf-8")
-        assert '<html lang="en"' in english and '<html lang="fa"' in persian
+        assert '<html dir="ltr" lang="en"' in english and '<html dir="rtl" lang="fa"' in persian
         assert ids(english) and ids(english) == ids(persian), page
 
 
