@@ -89,7 +89,15 @@ def new_catalog(template: Catalog, locale: str) -> Catalog:
 def merge_catalog(catalog: Catalog, template: Catalog) -> Catalog:
     """Babel's merge: fuzzy matches keep the old translation and its previous msgid;
     strings gone from the source become obsolete (``#~``), never deleted."""
-    catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True)
+    still_pending = {(str(m.id), m.context): m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id}
+    # POT-Creation-Date is left alone so that a one-word change touches one entry only.
+    catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True, update_creation_date=False)
+    for key, previous in still_pending.items():
+        message = catalog.get(*key)
+        # Babel drops "#| msgid" when an entry that is still fuzzy matches exactly;
+        # gettext's msgmerge keeps it, and translators need it until they fix the entry.
+        if message is not None and message.fuzzy and not message.previous_id:
+            message.previous_id = previous
     return catalog
 
 

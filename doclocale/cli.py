@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -43,9 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_build(settings, args) -> int:
     from .site import build_site
 
-    if args.strict:
-        os.environ["DOCLOCALE_STRICT"] = "true"
-    problem = build_site(settings)
+    problem = build_site(settings, release=args.strict)
     if problem:
         print(problem, file=sys.stderr)
         return 1

@@ -36,6 +36,7 @@ class RenderedPage:
     translated: int
     outdated: int
     missing: int
+    pending: tuple[tuple[str, str], ...] = ()  # ("fuzzy" | "untranslated", English text)
 
     @property
     def state(self) -> PageState:
@@ -60,6 +61,7 @@ def render_page(
     """The translated Markdown of one page. Pure: same inputs, same bytes."""
     edits: list[tuple[int, int, str]] = []
     translated = outdated = missing = 0
+    pending = []
     for segment in source.segments:
         message = messages.get(segment.key)
         if message is not None and message.string and not message.fuzzy:
@@ -68,13 +70,15 @@ def render_page(
         else:
             if message is not None and message.string:
                 outdated += 1
+                pending.append(("fuzzy", segment.text))
             else:
                 missing += 1
+                pending.append(("untranslated", segment.text))
             replacement = segment.text if segment.wrap is Wrap.PLAIN else fallback_inline(segment.text, source_language)
         edits.append((segment.start, segment.end, _format(segment, source.text, replacement)))
     if pin_anchors:
         edits.extend(_anchor_edit(heading, source.text) for heading in source.headings)
-    counts = dict(translated=translated, outdated=outdated, missing=missing)
+    counts = dict(translated=translated, outdated=outdated, missing=missing, pending=tuple(pending))
     state = RenderedPage(page, "", **counts).state
     if state is PageState.UNTRANSLATED:
         return RenderedPage(page, _notice_page(source, edits, source_language), **counts)

@@ -21,7 +21,7 @@ from . import catalogs
 from .atomic import write_bytes_atomic
 from .errors import CatalogError
 from .generate import PageState, RenderedPage, render_page, write_pages
-from .model import Location, SourcePage
+from .model import Location, SourcePage, excerpt
 from .settings import SITE_DOMAIN, Settings
 from .sources import find_pages, page_domain, read_page
 
@@ -162,4 +162,5 @@ def release_problems(builds: Iterable[LanguageBuild]) -> list[str]:
     for build in builds:
         for page in build.incomplete():
             problems.append(f"docs/{build.language}/{page.page}: {page.state.value} ({page.missing} untranslated, {page.outdated} outdated messages)")
+            problems.extend(f"    {state}: {excerpt(text)}" for state, text in page.pending)
     return problems

@@ -15,16 +15,19 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 
 
-def build_site(settings: Settings) -> str | None:
+def build_site(settings: Settings, release: bool = False) -> str | None:
     """Run a strict MkDocs build; return an error message, or None on success.
 
-    A failed or interrupted build leaves the previous site/ untouched.
+    A failed or interrupted build leaves the previous site/ untouched. ``release``
+    turns on the plugin's strict mode (fail on any page not fully translated).
     """
     staging = staging_dir(settings.site_dir)
     warnings = _WarningCollector()
     logging.getLogger("mkdocs").addHandler(warnings)
     try:
         config = load_config(config_file=str(settings.root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        if release:
+            config.plugins["doclocale"].config.strict = True
         build(config)
     except (MkDocsException, SystemExit) as error:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,117 @@
+"""The translator's loop: English changes -> fuzzy entry -> notice on the page -> fix -> notice gone."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from doclocale.catalogs import read_catalog, write_catalog
+from doclocale.cli import main
+
+OLD = "Micro-needling is a skin treatment. It is not surgery."
+NEW = "Micro-needling is a skin treatment. It is not a surgery."
+PO = "locale/fa/LC_MESSAGES/guides/microneedling.po"
+GUIDE_FA = "site/fa/guides/microneedling/index.html"
+
+
+def run(project: Path, *args: str) -> int:
+    return main(["--config", str(project / "mkdocs.yml"), *args])
+
+
+def change_sentence(project: Path) -> None:
+    page = project / "docs/en/guides/microneedling.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+
+
+def all_translations(project: Path) -> dict:
+    found = {}
+    for path in sorted((project / "locale/fa/LC_MESSAGES").rglob("*.po")):
+        catalog = read_catalog(path)
+        for message in list(catalog) + list(catalog.obsolete.values()):
+            if message.id and message.string:
+                found[str(message.string)] = message
+    return found
+
+
+def test_a_changed_sentence_goes_fuzzy_and_the_reader_is_told(project: Path, capsys) -> None:
+    before_text = (project / PO).read_text(encoding="utf-8")
+    before = all_translations(project)
+    change_sentence(project)
+    assert run(project, "update", "--check") == 1
+    assert run(project, "update") == 0
+
+    after_text = (project / PO).read_text(encoding="utf-8")
+    changed = [line for line in difflib.unified_diff(before_text.splitlines(), after_text.splitlines(), n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert sorted(changed) == sorted(["+#, fuzzy", f'+#| msgid "{OLD}"', f'-msgid "{OLD}"', f'+msgid "{NEW}"']), changed
+
+    message = read_catalog(project / PO)[NEW]
+    assert message.fuzzy and message.previous_id == [OLD]
+    assert message.string == "میکرونیدلینگ یک درمان پوستی است و جراحی نیست."
+    assert set(before) <= set(all_translations(project)), "a translation vanished"
+
+    capsys.readouterr()
+    assert run(project, "status", "--json") == 0
+    rows = {row["catalog"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["guides/microneedling"]["fuzzy"] == 1
+
+    assert run(project, "build") == 0
+    html = (project / GUIDE_FA).read_text(encoding="utf-8")
+    assert "translation-notice" in html and "ترجمه در حال انجام است" in html
+    assert f'<span lang="en" dir="ltr">{NEW}</span>' in html
+
+    assert run(project, "build", "--strict") == 1
+    err = capsys.readouterr().err
+    assert "docs/fa/guides/microneedling.md" in err and f"fuzzy: {NEW}" in err
+
+    catalog = read_catalog(project / PO)
+    catalog[NEW].flags.discard("fuzzy")
+    catalog[NEW].previous_id = []
+    write_catalog(project / PO, catalog)
+    assert run(project, "build", "--strict") == 0
+    assert "translation-notice" not in (project / GUIDE_FA).read_text(encoding="utf-8")
+
+
+def test_update_twice_changes_nothing(project: Path) -> None:
+    change_sentence(project)
+    assert run(project, "update") == 0
+    snapshot = {p: p.read_bytes() for p in (project / "locale").rglob("*.po*")}
+    assert run(project, "update") == 0
+    assert {p: p.read_bytes() for p in (project / "locale").rglob("*.po*")} == snapshot
+    assert run(project, "update", "--check") == 0
+
+
+def test_a_removed_sentence_is_kept_as_obsolete(project: Path) -> None:
+    page = project / "docs/en/guides/microneedling.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("It can also make your skin brighter and stronger.\n\n", ""), encoding="utf-8")
+    assert run(project, "update") == 0
+    text = (project / PO).read_text(encoding="utf-8")
+    assert '#~ msgid "It can also make your skin brighter and stronger."' in text
+    assert "#~ msgstr" in text and "روشن‌تر و مقاوم‌تر" in text
+
+
+def test_the_real_catalogs_pass_msgfmt_check(project: Path) -> None:
+    for path in sorted((project / "locale").rglob("*.po")):
+        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, f"{path}: {result.stderr}"
+
+
+def test_every_entry_has_a_source_reference_and_a_translator_comment(project: Path) -> None:
+    for path in sorted((project / "locale/fa/LC_MESSAGES").rglob("*.po")):
+        for message in read_catalog(path):
+            if message.id:
+                assert message.locations and message.auto_comments, f"{path}: {message.id}"
+
+
+def test_a_new_language_builds_with_no_code_change(project: Path) -> None:
+    assert run(project, "init", "de") == 0
+    assert (project / "locale/de/LC_MESSAGES/guides/microneedling.po").exists()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, check=True)
+    html = (project / "site/de/guides/microneedling/index.html").read_text(encoding="utf-8")
+    assert '<html dir="ltr" lang="de"' in html
+    assert "translation-notice" in html  # nothing translated yet: German notice page, not English posing as German
+    assert run(project, "build", "--strict") == 1
