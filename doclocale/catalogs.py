@@ -168,6 +168,8 @@ class _StrictParser(PoFileParser):
             exists = self.catalog._key_for(msgid, context) in self.catalog.obsolete
         else:
             exists = self.catalog.get(msgid, context) is not None
+        if not msgid and self.counter > 0:
+            raise CatalogError(Location(self.path, line), "entry with an empty msgid after the header", "delete this entry: an empty msgid is reserved for the header")
         if exists and msgid:
             raise CatalogError(
                 Location(self.path, line),

@@ -168,7 +168,9 @@ class _Walker:
         try:
             data = yaml.safe_load(token.content) or {}
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
+            # The context mark is where the broken construct starts ("title: [..."),
+            # the problem mark where the parser gave up (often the next line).
+            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
             line = first + 2 + (mark.line if mark else 0)
             raise SourceError(
                 Location(self.path, line),

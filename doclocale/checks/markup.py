@@ -41,9 +41,9 @@ def check_markup(entry: Entry) -> Iterator[Finding]:
         if difference:
             yield entry.finding(code, severity, f"{what}: {difference}", hint)
     if source.emphasis != target.emphasis:
-        yield entry.finding("M204", Severity.WARNING, f"emphasis (*…*) used {target.emphasis} times, English has {source.emphasis}", "keep each *emphasised* phrase, with both * marks")
+        yield entry.finding("M204", Severity.ERROR, f"emphasis (*…*) used {target.emphasis} times, English has {source.emphasis}", "keep each *emphasised* phrase, with both * marks")
     if source.strong != target.strong:
-        yield entry.finding("M205", Severity.WARNING, f"bold (**…**) used {target.strong} times, English has {source.strong}", "keep each **bold** phrase, with both ** marks")
+        yield entry.finding("M205", Severity.ERROR, f"bold (**…**) used {target.strong} times, English has {source.strong}", "keep each **bold** phrase, with both ** marks")
     if any(not text.strip() for text in target.link_texts) or any(not alt.strip() for alt in target.image_alts if source.image_alts):
         yield entry.finding("M206", Severity.ERROR, "a link or image has no text", "write the words readers click (or the image description) inside [ ]")
     added = _differs(source.blocks, target.blocks)

@@ -10,6 +10,7 @@ from ..inline import parse_inline
 DANGEROUS_TAGS = {"script", "iframe", "style", "object", "embed", "form", "input", "link", "meta", "base", "svg", "math"}
 _EVENT_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
 _BAD_SCHEME = re.compile(r"^\s*(javascript|data|vbscript)\s*:", re.I)
+_RAW_SCHEME = re.compile(r"(?i)\b(javascript|vbscript)\s*:|\b(data):[\w.+-]+/")
 
 
 def safety_problems(msgid: str, msgstr: str) -> Iterator[str]:
@@ -29,9 +30,10 @@ def safety_problems(msgid: str, msgstr: str) -> Iterator[str]:
     for url in target.links + target.images:
         if _BAD_SCHEME.match(url):
             yield f"translation links to a {url.split(':', 1)[0].strip().lower()}: URL"
-    if re.search(r"(?i)(javascript|vbscript)\s*:", msgstr) and not re.search(r"(?i)(javascript|vbscript)\s*:", msgid):
-        if not any(_BAD_SCHEME.match(url) for url in target.links + target.images):
-            yield "translation contains a javascript: URL"
+    # markdown-it refuses to make links of these schemes, so look at the raw text too.
+    raw = _RAW_SCHEME.search(msgstr)
+    if raw and not _RAW_SCHEME.search(msgid) and not any(_BAD_SCHEME.match(url) for url in target.links + target.images):
+        yield f"translation contains a {(raw.group(1) or raw.group(2)).lower()}: URL"
 
 
 def check_translation_safety(msgid: str, msgstr: str) -> str | None:

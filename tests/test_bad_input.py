@@ -1,0 +1,87 @@
+"""Bad-input matrix: tests/fixtures/bad_input/<case>.yml, one broken input each.
+
+Each case edits a copy of the real project (already built), runs one command,
+and expects an exit code and a message naming ``path:line``. Nothing may be
+written: catalogs, generated pages and the built site stay byte-identical.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from doclocale.cli import main
+
+from .conftest import copy_project
+
+CASES = sorted((Path(__file__).parent / "fixtures" / "bad_input").glob("*.yml"))
+WATCHED = ("locale", "docs/fa", "site")
+
+
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("bad_input") / "project")
+    assert main(["--config", str(root / "mkdocs.yml"), "build"]) == 0
+    return root
+
+
+def apply_edit(root: Path, edit: dict) -> None:
+    if "replace" in edit:
+        spec = edit["replace"]
+        path = root / spec["file"]
+        text = path.read_text(encoding="utf-8")
+        assert spec["old"] in text, f"fixture out of date: {spec['old']!r} not in {spec['file']}"
+        path.write_text(text.replace(spec["old"], spec["new"], 1), encoding="utf-8")
+    elif "write" in edit:
+        (root / edit["write"]["file"]).write_text(edit["write"]["text"], encoding="utf-8")
+    else:
+        spec = edit["transform"]
+        path = root / spec["file"]
+        kind = spec["kind"]
+        if kind == "bom":
+            path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+        elif kind == "crlf":
+            path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+        elif kind == "cp1256":
+            path.write_bytes(path.read_text(encoding="utf-8").encode("cp1256", errors="replace"))
+        elif kind == "latin1":
+            path.write_bytes(path.read_bytes() + "Café à la crème\n".encode("latin-1"))
+        elif kind == "delete":
+            path.unlink()
+        elif kind == "symlink-outside":
+            outside = root.parent / "outside.md"
+            outside.write_text("# Not part of the docs\n", encoding="utf-8")
+            path.symlink_to(outside)
+        elif kind == "huge":
+            path.write_text("# Huge\n\n" + ("A long paragraph of text. " * 40 + "\n\n") * 10_000, encoding="utf-8")
+        else:
+            raise AssertionError(f"unknown transform {kind}")
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for part in WATCHED for p in sorted((root / part).rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_bad_input_is_refused_clearly_and_nothing_is_lost(case: Path, built_project: Path, tmp_path: Path, capsys) -> None:
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    root = tmp_path / "project"
+    shutil.copytree(built_project, root, symlinks=True)
+    apply_edit(root, spec["edit"])
+    before = snapshot(root)
+    capsys.readouterr()
+    code = main(["--config", str(root / "mkdocs.yml"), spec["command"]])
+    output = capsys.readouterr()
+    text = output.out + output.err
+    expect = spec["expect"]
+    assert code == expect["exit"], text
+    assert expect["location"] in text, text
+    assert expect["message"] in text, text
+    assert snapshot(root) == before, "a failed command changed catalogs, generated pages or the site"
+
+
+def test_the_matrix_has_at_least_thirty_cases() -> None:
+    assert len(CASES) >= 30
