@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     init = commands.add_parser("init", help="add a language: its catalogs and its entry in mkdocs.yml")
     init.add_argument("language", help="language code, e.g. ar or de")
     init.add_argument("--name", help="the language's own name for the language switch")
+    pseudo = commands.add_parser("pseudo", help="build a pseudo-localised copy of the site (accented, longer text) to spot untranslatable text")
+    pseudo.add_argument("output", type=Path, help="folder for the copy; its site/ is built")
+    pseudo.add_argument("--language", help="language slot to fill with pseudo text (default: the first target language)")
     check = commands.add_parser("check", help="run every check and print one report")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--no-site", action="store_true", help="skip the built-site checks")
@@ -32,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
         settings = load_settings(args.config)
-        handler = {"build": run_build, "update": run_update, "status": run_status, "init": run_init, "check": run_check}[args.command]
+        handler = {"build": run_build, "update": run_update, "status": run_status, "init": run_init, "check": run_check, "pseudo": run_pseudo}[args.command]
         return handler(settings, args)
     except PipelineError as error:
         print(error.format(), file=sys.stderr)
@@ -81,6 +84,18 @@ def run_init(settings, args) -> int:
 
     for line in add_language(settings, args.config, args.language, args.name):
         print(line)
+    return 0
+
+
+def run_pseudo(settings, args) -> int:
+    from .pseudo import build_pseudo_site
+
+    language = args.language or settings.languages[0]
+    problem = build_pseudo_site(settings, args.output, language)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    print(f"pseudo-localised site: {args.output / 'site' / language}/")
     return 0
 
 

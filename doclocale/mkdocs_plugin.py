@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .errors import PipelineError
-from .pipeline import generate_all, release_problems, site_translations
+from .pipeline import NAV_SECTION, generate_all, release_problems, site_translations
 from .presentation import alternate_links, page_notice, set_html_direction
 from .settings import load_settings
 
@@ -64,7 +64,14 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
     def on_env(self, env, config, files):
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(self.translations, newstyle=True)
+        env.globals["doclocale_language"] = self.language
+        env.globals["doclocale_direction"] = Locale.parse(self.language).text_direction
         return env
+
+    def on_nav(self, nav, config, files):
+        for item in nav.items:
+            translate_sections(item, self.translations)
+        return nav
 
     def on_page_context(self, context, page, config, nav):
         context["doclocale"] = page_notice(self.settings, self.language, page.meta, page.url)
@@ -73,3 +80,11 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
 
     def on_post_page(self, output, page, config):
         return set_html_direction(output, Locale.parse(self.language).text_direction)
+
+
+def translate_sections(item, translations) -> None:
+    """Folder titles in the navigation come from the site catalog too."""
+    if item.is_section:
+        item.title = translations.pgettext(NAV_SECTION, item.title)
+        for child in item.children:
+            translate_sections(child, translations)

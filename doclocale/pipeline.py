@@ -23,6 +23,7 @@ from .errors import CatalogError
 from .generate import PageState, RenderedPage, render_page, write_pages
 from .model import Location, SourcePage, excerpt
 from .settings import SITE_DOMAIN, Settings
+from .theme_strings import THEME_FILE, read_theme_strings
 from .sources import find_pages, page_domain, read_page
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,8 @@ def site_template(settings: Settings) -> Catalog:
     """Strings of the site itself: the site name and every _() in the theme overrides."""
     template = Catalog(project=catalogs.PROJECT, domain=SITE_DOMAIN, charset="utf-8", fuzzy=False)
     catalogs.add_template_message(template, settings.site_name, None, Location("mkdocs.yml", settings.site_name_line), "site name, shown in the header and the browser tab")
+    for key, (text, line) in read_theme_strings().items():
+        catalogs.add_template_message(template, text, key, Location(THEME_FILE.format(language="en"), line), f"theme interface text ({key}); keep # as it is")
     for path in sorted(settings.templates_dir.rglob("*.html")):
         display = settings.relative(path)
         for line, message, comments, context in extract_from_file("jinja2", str(path), comment_tags=("Translators:",), strip_comment_tags=True):
@@ -61,9 +64,24 @@ def site_template(settings: Settings) -> Catalog:
     return template
 
 
+NAV_SECTION = "navigation section"
+
+
+def section_titles(pages: Iterable[str]) -> list[str]:
+    """Titles MkDocs gives the folders of docs/<source>/ in the navigation ("guides" -> "Guides")."""
+    from mkdocs.utils import dirname_to_title
+
+    folders = sorted({part for page in pages for part in page.split("/")[:-1]})
+    return [dirname_to_title(folder) for folder in folders]
+
+
 def build_templates(settings: Settings, sources: dict[str, SourcePage]) -> dict[str, Catalog]:
     templates = {page_domain(page): catalogs.build_template(page_domain(page), source.segments) for page, source in sources.items()}
-    templates[SITE_DOMAIN] = site_template(settings)
+    site = site_template(settings)
+    folders = Location(settings.relative(settings.source_dir))
+    for title in section_titles(sources):
+        catalogs.add_template_message(site, title, NAV_SECTION, folders, "title of a folder of pages in the navigation menu")
+    templates[SITE_DOMAIN] = site
     return templates
 
 
