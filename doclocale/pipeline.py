@@ -52,7 +52,7 @@ def read_sources(settings: Settings) -> dict[str, SourcePage]:
 
 def site_template(settings: Settings) -> Catalog:
     """Strings of the site itself: the site name and every _() in the theme overrides."""
-    template = Catalog(project=catalogs.PROJECT, domain=SITE_DOMAIN, charset="utf-8", fuzzy=False)
+    template = Catalog(domain=SITE_DOMAIN, header_comment=catalogs.TEMPLATE_COMMENT, **catalogs.HEADER)
     catalogs.add_template_message(template, settings.site_name, None, Location("mkdocs.yml", settings.site_name_line), "site name, shown in the header and the browser tab")
     for key, (text, line) in read_theme_strings().items():
         catalogs.add_template_message(template, text, key, Location(THEME_FILE.format(language="en"), line), f"theme interface text ({key}); keep # as it is")
