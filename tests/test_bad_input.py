@@ -1,7 +1,8 @@
 """Bad-input matrix: tests/fixtures/bad_input/<case>.yml, one broken input each.
 
 Each case edits a copy of the real project (already built), runs one command,
-and expects an exit code and a message naming ``path:line``. Nothing may be
+and expects an exit code and a message naming ``path:line`` (``line_of`` gives
+the line as the text found there, so cases survive edits to the catalogs). Nothing may be
 written: catalogs, generated pages and the built site stay byte-identical.
 """
 
@@ -71,14 +72,19 @@ def test_bad_input_is_refused_clearly_and_nothing_is_lost(case: Path, built_proj
     root = tmp_path / "project"
     shutil.copytree(built_project, root, symlinks=True)
     apply_edit(root, spec["edit"])
+    expect = spec["expect"]
+    location = expect["location"]
+    if "line_of" in expect:  # the line of the n-th occurrence of a text in the edited file
+        lines = (root / location.rstrip(":")).read_text(encoding="utf-8").splitlines()
+        hits = [number for number, line in enumerate(lines, 1) if expect["line_of"] in line]
+        location += str(hits[expect.get("occurrence", 1) - 1] + expect.get("offset", 0))
     before = snapshot(root)
     capsys.readouterr()
     code = main(["--config", str(root / "mkdocs.yml"), spec["command"]])
     output = capsys.readouterr()
     text = output.out + output.err
-    expect = spec["expect"]
     assert code == expect["exit"], text
-    assert expect["location"] in text, text
+    assert location in text, text
     assert expect["message"] in text, text
     assert snapshot(root) == before, "a failed command changed catalogs, generated pages or the site"
 
