@@ -19,7 +19,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .errors import PipelineError
 from .pipeline import NAV_SECTION, generate_all, release_problems, site_translations
-from .presentation import alternate_links, page_notice, set_html_direction
+from .presentation import alternate_links, page_notice, set_html_direction, source_path
+from .review import is_guide, review_dates
 from .settings import load_settings
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
@@ -76,6 +77,9 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
     def on_page_context(self, context, page, config, nav):
         context["doclocale"] = page_notice(self.settings, self.language, page.meta, page.url)
         context["doclocale_alternates"] = alternate_links(self.settings, page.url)
+        source_page = source_path(page.file.src_uri, self.settings)
+        context["doclocale_guide"] = is_guide(source_page)
+        context["doclocale_review"] = review_dates(page.meta, self.language) if is_guide(source_page) else None
         return context
 
     def on_post_page(self, output, page, config):

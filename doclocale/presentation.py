@@ -58,3 +58,9 @@ def set_html_direction(html: str, direction: str) -> str:
     """Put ``dir`` on the <html> element (Material sets it on <body> only, so the
     browser's own UI and anything outside <body> would read left to right)."""
     return html.replace("<html ", f'<html dir="{direction}" ', 1) if ' dir="' not in html[: html.find(">", html.find("<html"))] else html
+
+
+def source_path(src_uri: str, settings: Settings) -> str:
+    """'fa/guides/x.md' -> 'guides/x.md': the page's path inside its language folder."""
+    first, _, rest = src_uri.partition("/")
+    return rest if first in (settings.source_language,) + settings.languages else src_uri

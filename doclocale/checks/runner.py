@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from .. import catalogs
@@ -10,6 +11,7 @@ from ..generate import render_page
 from ..model import Finding, Location, Severity
 from ..pipeline import build_templates, read_language_catalogs, read_sources
 from ..report import Report
+from ..review import check_review, is_guide
 from ..settings import SITE_DOMAIN, Settings
 from ..sources import page_domain
 from .completeness import check_obsolete, check_untranslated
@@ -52,10 +54,14 @@ def catalog_entries(settings: Settings, language: str, domain: str, catalog, tem
     return entries, obsolete
 
 
-def run_checks(settings: Settings, include_site: bool = False) -> Report:
+def run_checks(settings: Settings, include_site: bool = False, today: dt.date | None = None) -> Report:
     report = Report()
+    today = today or dt.date.today()
     try:
         sources = read_sources(settings)
+        for page, source in sources.items():
+            if is_guide(page):
+                report.extend(check_review(source, today))
         templates = build_templates(settings, sources)
         for language in settings.languages:
             glossary_path = settings.locale_dir / language / "glossary.yml"

@@ -1,0 +1,41 @@
+"""Review governance: fixtures named <case>.<CODES>.md, checked as of 2026-11-24."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from doclocale.markdown import parse_page
+from doclocale.review import check_review, format_review_date, review_dates
+
+TODAY = dt.date(2026, 11, 24)
+CASES = sorted((Path(__file__).parent / "fixtures" / "review").glob("*.md"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_review_fixture(case: Path) -> None:
+    expected = [] if case.suffixes[0] == ".none" else case.suffixes[0][1:].split("+")
+    findings = list(check_review(parse_page(case.name, case.read_text()), TODAY))
+    assert sorted(f.code for f in findings) == sorted(expected), [f.format() for f in findings]
+
+
+def test_persian_dates_are_solar_hijri_with_persian_digits() -> None:
+    assert format_review_date(dt.date(2026, 11, 20), "fa") == "۲۹ آبان ۱۴۰۵"
+    assert format_review_date(dt.date(2027, 3, 21), "fa") == "۱ فروردین ۱۴۰۶"
+    assert format_review_date(dt.date(2026, 11, 20), "en") == "November 20, 2026"
+
+
+def test_review_dates_keep_iso_for_the_time_element() -> None:
+    dates = review_dates({"reviewed_by": "pending", "last_reviewed": dt.date(2026, 11, 20), "next_review": "2027-11-20"}, "fa")
+    assert dates.pending and dates.last_iso == "2026-11-20" and dates.next_text == "۲۹ آبان ۱۴۰۶"
+
+
+def test_guide_footer_in_both_languages(built_site: Path) -> None:
+    persian = (built_site / "fa/guides/microneedling/index.html").read_text(encoding="utf-8")
+    english = (built_site / "guides/microneedling/index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-11-20">۲۹ آبان ۱۴۰۵</time>' in persian
+    assert '<time datetime="2026-11-20">November 20, 2026</time>' in english
+    assert "Medical review pending" in english and "بازبینی پزشکی هنوز انجام نشده است" in persian
+    assert "guide-disclaimer" in english and "جای توصیهٔ پزشک خودتان را نمی‌گیرد" in persian
