@@ -5,6 +5,8 @@ STAMP  := $(VENV)/.installed
 CLI    := $(PY) -m doclocale
 STRICT ?=
 
+NODE_STAMP := node_modules/.installed
+
 .PHONY: build serve update status check test screenshots bench clean
 
 $(STAMP): pyproject.toml
@@ -12,6 +14,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 build: $(STAMP)  ## generate docs/fa from the catalogs and build site/ (STRICT=1: release mode)
 	$(CLI) build $(if $(STRICT),--strict)
@@ -28,7 +34,7 @@ status: $(STAMP)  ## translation progress per language and page
 check: $(STAMP)  ## every check: catalogs, translations, Persian text, page parity, built site
 	$(CLI) check
 
-test: $(STAMP)  ## the full test suite
+test: $(STAMP) $(NODE_STAMP)  ## the full test suite (browser tests need Debian's chromium)
 	$(PY) -m pytest
 
 clean:

@@ -1,0 +1,159 @@
+"""What a reader sees, in a real browser (Debian's Chromium via Playwright).
+
+Every page of both languages, at phone and desktop widths. Needs /usr/bin/chromium
+(`apt-get install chromium`) and node_modules/axe-core (`npm ci`); `make test` and
+.ci/run install both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from doclocale.browser import CHROMIUM, DESKTOP, PHONE, launch_browser, serve_folder, site_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium is not installed (apt-get install chromium)")
+
+# Replace Arabic-script letters by Latin ones so axe measures their contrast
+# (it skips joined Persian letters, taking them for icon glyphs).
+LATINISE = """() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    node.nodeValue = node.nodeValue.replace(/[\\u0600-\\u06FF\\u200C]/g, "x");
+  }
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser_site(built_site: Path):
+    with serve_folder(built_site) as base, launch_browser() as browser:
+        yield base, browser, site_pages(built_site)
+
+
+def open_page(browser, base: str, path: str, viewport: dict):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    log = {"failed": [], "requests": []}
+    page.on("requestfailed", lambda request: log["failed"].append(request.url))
+    page.on("response", lambda response: response.status >= 400 and log["failed"].append(response.url))
+    page.on("request", lambda request: log["requests"].append(request.url))
+    page.goto(base + path, wait_until="networkidle")
+    return context, page, log
+
+
+def test_every_page_loads_nothing_from_elsewhere_and_nothing_fails(browser_site) -> None:
+    base, browser, pages = browser_site
+    assert len(pages) >= 6
+    host = urlsplit(base).netloc
+    for path in pages:
+        context, page, log = open_page(browser, base, path, PHONE)
+        assert not log["failed"], f"{path}: failed requests {log['failed']}"
+        assert all(urlsplit(url).netloc == host for url in log["requests"]), f"{path}: {log['requests']}"
+        context.close()
+
+
+def test_persian_reads_right_to_left_with_navigation_on_the_right(browser_site) -> None:
+    base, browser, _ = browser_site
+    context, page, _ = open_page(browser, base, "fa/guides/microneedling/", DESKTOP)
+    facts = page.evaluate(
+        """() => {
+        const p = document.querySelector('.md-content p');
+        const nav = document.querySelector('.md-sidebar--primary');
+        const content = document.querySelector('.md-content');
+        return {
+          htmlDir: document.documentElement.dir,
+          align: getComputedStyle(p).textAlign,
+          direction: getComputedStyle(p).direction,
+          navLeft: nav.getBoundingClientRect().left,
+          contentLeft: content.getBoundingClientRect().left,
+        };
+    }"""
+    )
+    assert facts["htmlDir"] == "rtl" and facts["direction"] == "rtl"
+    assert facts["align"] in ("start", "right")
+    assert facts["navLeft"] > facts["contentLeft"], facts
+    context.close()
+
+
+def test_no_horizontal_scroll_on_a_phone(browser_site) -> None:
+    base, browser, pages = browser_site
+    for path in pages:
+        context, page, _ = open_page(browser, base, path, PHONE)
+        width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert width[0] <= width[1], f"{path}: page is {width[0]} px wide in a {width[1]} px screen"
+        context.close()
+
+
+def test_persian_typography(browser_site) -> None:
+    base, browser, _ = browser_site
+    context, page, _ = open_page(browser, base, "fa/guides/microneedling/", PHONE)
+    facts = page.evaluate(
+        """async () => {
+        await document.fonts.ready;
+        const ol = document.querySelector('.md-content ol');
+        const strong = document.querySelector('.md-content strong');
+        const p = document.querySelector('.md-content p');
+        const em = document.createElement('em'); em.textContent = 'تأکید'; p.appendChild(em);
+        return {
+          font: document.fonts.check('16px Vazirmatn', 'سلام'),
+          loaded: [...document.fonts].filter(f => f.family.includes('Vazirmatn') && f.status === 'loaded').length,
+          listStyle: getComputedStyle(ol).listStyleType,
+          emStyle: getComputedStyle(em).fontStyle,
+          letterSpacing: getComputedStyle(p).letterSpacing,
+          lineHeight: parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize),
+          strongWeight: getComputedStyle(strong).fontWeight,
+        };
+    }"""
+    )
+    assert facts["font"] and facts["loaded"] >= 1, facts
+    assert facts["listStyle"] == "persian"
+    assert facts["emStyle"] == "normal"  # no fake italics on Arabic script
+    assert facts["letterSpacing"] in ("normal", "0px")
+    assert facts["lineHeight"] >= 1.7
+    context.close()
+
+
+def test_english_pages_do_not_download_the_persian_font(browser_site) -> None:
+    base, browser, _ = browser_site
+    context, page, log = open_page(browser, base, "guides/microneedling/", PHONE)
+    assert not [url for url in log["requests"] if url.endswith(".woff2")]
+    context.close()
+
+
+def test_keyboard_reaches_the_language_switch_and_every_link(browser_site) -> None:
+    base, browser, _ = browser_site
+    for path in ("guides/microneedling/", "fa/guides/microneedling/"):
+        context, page, _ = open_page(browser, base, path, DESKTOP)
+        wanted = set(page.evaluate("() => [...document.querySelectorAll('.md-content a[href], a.md-select__link')].map(a => a.href)"))
+        reached = set()
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            href = page.evaluate("() => document.activeElement && document.activeElement.href")
+            if href:
+                reached.add(href)
+            if wanted <= reached:
+                break
+        assert wanted <= reached, f"{path}: not reachable by keyboard: {sorted(wanted - reached)}"
+        context.close()
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm ci)")
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_accessibility_has_no_serious_violations(browser_site, viewport) -> None:
+    base, browser, pages = browser_site
+    for path in pages:
+        context, page, _ = open_page(browser, base, path, viewport)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        serious = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, f"{path} at {viewport['width']} px: {serious}"
+        if path.startswith("fa/"):
+            page.evaluate(LATINISE)
+            contrast = page.evaluate("async () => await axe.run(document, {runOnly: ['color-contrast']})")
+            assert not contrast["violations"], f"{path}: contrast {[(n['target'], n['failureSummary']) for v in contrast['violations'] for n in v['nodes']]}"
+        context.close()
