@@ -21,6 +21,7 @@ from .errors import PipelineError
 from .pipeline import NAV_SECTION, generate_all, release_problems, site_translations
 from .presentation import alternate_links, page_notice, set_html_direction, source_path
 from .review import is_guide, review_dates
+from .search import folding_rules, write_search_index
 from .settings import load_settings
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
@@ -35,6 +36,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.source_site_name: str | None = None
         self.language = ""
         self.translations = None
+        self.finished_builds = 0
 
     @event_priority(-200)  # after static-i18n has set this pass's language
     def on_config(self, config):
@@ -52,6 +54,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
     def on_pre_build(self, config) -> None:
         if self.language != self.settings.source_language:
             return
+        self.finished_builds = 0
         try:
             builds = generate_all(self.settings)
         except PipelineError as error:
@@ -80,7 +83,17 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         source_page = source_path(page.file.src_uri, self.settings)
         context["doclocale_guide"] = is_guide(source_page)
         context["doclocale_review"] = review_dates(page.meta, self.language) if is_guide(source_page) else None
+        context["doclocale_search_rules"] = folding_rules(self.language)
         return context
+
+    @event_priority(-200)  # after static-i18n has built the other languages
+    def on_post_build(self, config) -> None:
+        # static-i18n runs each other language's build inside the source-language
+        # build's post-build step, so the last of these calls sees every language.
+        self.finished_builds += 1
+        if self.finished_builds == 1 + len(self.settings.languages):
+            count = write_search_index(Path(config.site_dir))
+            log.info("search index: %d pages", count)
 
     def on_post_page(self, output, page, config):
         return set_html_direction(output, Locale.parse(self.language).text_direction)

@@ -157,3 +157,39 @@ def test_accessibility_has_no_serious_violations(browser_site, viewport) -> None
             contrast = page.evaluate("async () => await axe.run(document, {runOnly: ['color-contrast']})")
             assert not contrast["violations"], f"{path}: contrast {[(n['target'], n['failureSummary']) for v in contrast['violations'] for n in v['nodes']]}"
         context.close()
+
+
+# What Persian readers type -> a word of the Persian guide it must find.
+SEARCH_VARIANTS = {
+    "arabic-yeh": "يک ساعت",  # Arabic-keyboard yeh for یک ساعت
+    "arabic-kaf": "كلاژن",  # Arabic kaf for کلاژن
+    "no-zwnj": "میکند",  # written without the zero-width non-joiner of می‌کند
+    "latin-digits": "20 دقیقه",
+    "persian-digits": "۲۰ دقیقه",
+    "arabic-indic-digits": "٢٠ دقیقه",
+    "diacritics": "کُلاژن",
+}
+
+
+def search(browser, base: str, path: str, query: str) -> list[str]:
+    context, page, log = open_page(browser, base, path, PHONE)
+    page.fill("#site-search-input", query)
+    page.wait_for_function("() => document.querySelector('.site-search__results').children.length > 0")
+    urls = page.evaluate("() => [...document.querySelectorAll('.site-search__results a')].map(a => new URL(a.href).pathname)")
+    assert not log["failed"], log["failed"]
+    context.close()
+    return urls
+
+
+@pytest.mark.parametrize("variant", sorted(SEARCH_VARIANTS))
+def test_persian_search_finds_what_readers_type(browser_site, variant: str) -> None:
+    base, browser, _ = browser_site
+    urls = search(browser, base, "fa/search/", SEARCH_VARIANTS[variant])
+    assert "/fa/guides/microneedling/" in urls, urls
+    assert all(url.startswith("/fa/") for url in urls), f"results in another language: {urls}"
+
+
+def test_english_search_stays_in_english(browser_site) -> None:
+    base, browser, _ = browser_site
+    urls = search(browser, base, "search/", "collagen")
+    assert "/guides/microneedling/" in urls and not any(url.startswith("/fa/") for url in urls), urls

@@ -1,0 +1,88 @@
+"""Search index with Persian normalisation (Pagefind), and the query rules the page uses.
+
+Persian readers type Arabic-keyboard ي and ك, leave out the zero-width non-joiner,
+and mix Latin, Persian and Arabic-Indic digits. Pagefind matches words exactly, so
+both the indexed text and the query are folded to one form first: the same table
+(``folding_rules``) is applied here and, in the browser, by search.js.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+
+_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+_ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+_LATIN_DIGITS = "0123456789"
+# Harakat, tanvin, superscript alef, kashida, and the invisible joiners/marks.
+_REMOVE = "[\u064b-\u065f\u0670\u0640\u200c\u200d\u200e\u200f]"
+
+
+def folding_rules(language: str) -> dict:
+    """Character replacements and removals for ``language`` (shared with search.js)."""
+    letters = {"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا"}
+    if language == "fa":
+        digits = dict(zip(_LATIN_DIGITS + _ARABIC_DIGITS, _PERSIAN_DIGITS * 2))
+    else:
+        digits = dict(zip(_PERSIAN_DIGITS + _ARABIC_DIGITS, _LATIN_DIGITS * 2))
+    return {"replace": {**letters, **digits}, "remove": _REMOVE}
+
+
+def fold_text(text: str, language: str) -> str:
+    """Text as it is indexed and searched: one spelling for every keyboard habit."""
+    rules = folding_rules(language)
+    text = re.sub(rules["remove"], "", text)
+    return text.translate(str.maketrans(rules["replace"]))
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str
+    language: str
+    title: str
+    content: str
+
+
+def page_record(html: bytes, url: str) -> SearchRecord | None:
+    """The searchable text of one built page, or None for pages kept out of search."""
+    root = lxml.html.fromstring(html)
+    if root.xpath('//meta[@name="doclocale-search" and @content="exclude"]'):
+        return None
+    article = root.xpath('//article[contains(concat(" ", normalize-space(@class), " "), " md-content__inner ")]')
+    if not article:
+        return None
+    for skip in article[0].xpath('.//*[contains(@class, "headerlink")]|.//script|.//style'):
+        skip.drop_tree()
+    language = root.get("lang", "en")
+    title = (article[0].findtext(".//h1") or root.findtext(".//title") or "").strip()
+    text = " ".join(article[0].text_content().split())
+    return SearchRecord(url, language, fold_text(title, language), fold_text(text, language))
+
+
+def read_records(site: Path) -> list[SearchRecord]:
+    records = []
+    for path in sorted(site.rglob("index.html")):
+        relative = path.relative_to(site).as_posix()
+        record = page_record(path.read_bytes(), "/" + relative[: -len("index.html")])
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def write_search_index(site: Path) -> int:
+    """Index every page of the built site into site/pagefind/; returns the page count."""
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    records = read_records(site)
+
+    async def build() -> None:
+        async with PagefindIndex(config=IndexConfig(output_path=str(site / "pagefind"))) as index:
+            for record in records:
+                await index.add_custom_record(url=record.url, content=record.content, language=record.language, meta={"title": record.title})
+
+    asyncio.run(build())
+    return len(records)

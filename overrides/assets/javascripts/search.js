@@ -1,0 +1,44 @@
+// Site search: fold the query like the index (doclocale/search.py), ask Pagefind,
+// list the results. Pagefind loads only the index of this page's <html lang>.
+(function () {
+  "use strict";
+  const input = document.getElementById("site-search-input");
+  const list = document.querySelector(".site-search__results");
+  if (!input || !list) return;
+  const rules = JSON.parse(input.dataset.rules);
+  const remove = new RegExp(rules.remove, "g");
+  const fold = (text) => [...text.replace(remove, "")].map((c) => rules.replace[c] || c).join("");
+  let pagefind = null;
+  let latest = 0;
+
+  async function run() {
+    const query = fold(input.value.trim());
+    const ticket = ++latest;
+    if (!query) { list.replaceChildren(); return; }
+    pagefind = pagefind || await import(new URL(input.dataset.pagefind, document.baseURI).href);
+    const search = await pagefind.search(query);
+    const results = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+    if (ticket !== latest) return;
+    list.replaceChildren(...results.map((data) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = data.url;
+      link.textContent = data.meta.title;
+      const excerpt = document.createElement("p");
+      excerpt.innerHTML = data.excerpt;  // Pagefind escapes the text and adds <mark>
+      item.append(link, excerpt);
+      return item;
+    }));
+    if (!results.length) {
+      const item = document.createElement("li");
+      item.textContent = input.dataset.none;
+      list.append(item);
+    }
+  }
+
+  input.addEventListener("input", run);
+  if (new URLSearchParams(location.search).get("q")) {
+    input.value = new URLSearchParams(location.search).get("q");
+    run();
+  }
+})();
