@@ -39,3 +39,17 @@ def test_guide_footer_in_both_languages(built_site: Path) -> None:
     assert '<time datetime="2026-11-20">November 20, 2026</time>' in english
     assert "Medical review pending" in english and "بازبینی پزشکی هنوز انجام نشده است" in persian
     assert "guide-disclaimer" in english and "جای توصیهٔ پزشک خودتان را نمی‌گیرد" in persian
+
+
+READABILITY = sorted((Path(__file__).parent / "fixtures" / "readability").glob("*.md"))
+
+
+@pytest.mark.parametrize("case", READABILITY, ids=[c.name for c in READABILITY])
+def test_english_readability_fixture(case: Path) -> None:
+    from doclocale.checks.readability import check_english_readability
+
+    expected = [] if case.suffixes[0] == ".none" else case.suffixes[0][1:].split("+")
+    findings = list(check_english_readability(parse_page(case.name, case.read_text())))
+    assert [f.code for f in findings] == expected, [f.format() for f in findings]
+    for finding in findings:
+        assert "grade" in finding.message and "hardest sentences" in finding.message

@@ -22,10 +22,11 @@ from .markup import check_markup
 from .numbers import check_numbers
 from .parity import check_page_parity
 from .persian import check_persian
+from .readability import check_english_readability, check_sentence_length
 from .safety import check_safety
 
 #: Checks of one entry, top to bottom.
-ENTRY_CHECKS = (check_markup, check_safety, check_numbers, check_persian)
+ENTRY_CHECKS = (check_markup, check_safety, check_numbers, check_persian, check_sentence_length)
 
 
 def check_entry(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
@@ -62,6 +63,7 @@ def run_checks(settings: Settings, include_site: bool = False, today: dt.date | 
         for page, source in sources.items():
             if is_guide(page):
                 report.extend(check_review(source, today))
+            report.extend(check_english_readability(source))
         templates = build_templates(settings, sources)
         for language in settings.languages:
             glossary_path = settings.locale_dir / language / "glossary.yml"
