@@ -33,6 +33,9 @@ status: $(STAMP)  ## translation progress per language and page
 check: $(STAMP)  ## every check: catalogs, translations, Persian text, page parity, built site
 	$(CLI) check
 
+screenshots: $(STAMP)  ## PNGs of every page (both languages, 360 px and desktop) in screenshots/
+	$(CLI) screenshots --out screenshots
+
 test: $(STAMP) $(NODE_STAMP)  ## the full test suite (browser tests need Debian's chromium)
 	$(PY) -m pytest
 

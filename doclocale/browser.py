@@ -64,3 +64,20 @@ def launch_browser() -> Iterator:
 def site_pages(site: Path) -> list[str]:
     """URL paths of every page of the built site (404 page left out)."""
     return sorted(p.relative_to(site).as_posix()[: -len("index.html")] for p in site.rglob("index.html"))
+
+
+def take_screenshots(site: Path, out: Path, pages: list[str] | None = None) -> list[Path]:
+    """Full-page PNGs of ``pages`` (default: every page) at phone and desktop width."""
+    written = []
+    with serve_folder(site) as base, launch_browser() as browser:
+        for name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+            context = browser.new_context(viewport=viewport)
+            page = context.new_page()
+            for path in pages or site_pages(site):
+                page.goto(base + path, wait_until="networkidle")
+                target = out / f"{(path.strip('/') or 'home').replace('/', '_')}-{name}.png"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(target), full_page=True)
+                written.append(target)
+            context.close()
+    return written

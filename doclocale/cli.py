@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     pseudo = commands.add_parser("pseudo", help="build a pseudo-localised copy of the site (accented, longer text) to spot untranslatable text")
     pseudo.add_argument("output", type=Path, help="folder for the copy; its site/ is built")
     pseudo.add_argument("--language", help="language slot to fill with pseudo text (default: the first target language)")
+    shots = commands.add_parser("screenshots", help="PNG screenshots of every page, both languages, phone and desktop width")
+    shots.add_argument("--out", type=Path, default=Path("screenshots"), help="folder for the PNGs (default: %(default)s)")
     check = commands.add_parser("check", help="run every check and print one report")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--no-site", action="store_true", help="skip the built-site checks")
@@ -35,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
         settings = load_settings(args.config)
-        handler = {"build": run_build, "update": run_update, "status": run_status, "init": run_init, "check": run_check, "pseudo": run_pseudo}[args.command]
+        handler = {"build": run_build, "update": run_update, "status": run_status, "init": run_init, "check": run_check, "pseudo": run_pseudo, "screenshots": run_screenshots}[args.command]
         return handler(settings, args)
     except PipelineError as error:
         print(error.format(), file=sys.stderr)
@@ -96,6 +98,17 @@ def run_pseudo(settings, args) -> int:
         print(problem, file=sys.stderr)
         return 1
     print(f"pseudo-localised site: {args.output / 'site' / language}/")
+    return 0
+
+
+def run_screenshots(settings, args) -> int:
+    from .browser import take_screenshots
+
+    if not (settings.site_dir / "index.html").exists():
+        print("no built site: run 'make build' first", file=sys.stderr)
+        return 2
+    written = take_screenshots(settings.site_dir, args.out)
+    print(f"{len(written)} screenshots in {args.out}/")
     return 0
 
 
