@@ -21,7 +21,7 @@ from .errors import PipelineError
 from .pipeline import NAV_SECTION, generate_all, release_problems, site_translations
 from .presentation import alternate_links, page_notice, set_html_direction, source_path
 from .review import is_guide, review_dates
-from .search import folding_rules, write_search_index
+from .search import SearchIndexError, folding_rules, write_search_index
 from .settings import load_settings
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
@@ -92,7 +92,10 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         # build's post-build step, so the last of these calls sees every language.
         self.finished_builds += 1
         if self.finished_builds == 1 + len(self.settings.languages):
-            count = write_search_index(Path(config.site_dir))
+            try:
+                count = write_search_index(Path(config.site_dir))
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from error
             log.info("search index: %d pages", count)
 
     def on_post_page(self, output, page, config):
