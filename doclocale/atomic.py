@@ -24,7 +24,11 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def staging_dir(target: Path) -> Path:
     """An empty folder beside ``target`` to build its replacement in."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new-"))
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new-"))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the result is a normal folder
+    return staging
 
 
 def replace_tree(staging: Path, target: Path) -> None:

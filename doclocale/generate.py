@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -148,9 +149,10 @@ def _notice_page(source: SourcePage, edits: list[tuple[int, int, str]], source_l
 
 # -- I/O ------------------------------------------------------------------------
 def read_output(folder: Path) -> dict[str, bytes]:
+    """Every generated file of a folder (its .gitignore left out)."""
     if not folder.is_dir():
         return {}
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file() and not path.name.startswith(".")}
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file() and path.name != ".gitignore"}
 
 
 GENERATED_NOTE = """# This folder is build output, generated from docs/en/ and the catalogs in locale/
@@ -177,7 +179,10 @@ def write_pages(folder: Path, pages: Mapping[str, str]) -> list[str]:
         for name, data in wanted.items():
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            if current.get(name) == data:
+                os.link(folder / name, target)  # unchanged: same file, same mtime
+            else:
+                target.write_bytes(data)
         (staging / ".gitignore").write_text(GENERATED_NOTE, encoding="utf-8")
         replace_tree(staging, folder)
     except BaseException:

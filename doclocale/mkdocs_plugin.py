@@ -59,6 +59,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             builds = generate_all(self.settings)
         except PipelineError as error:
             raise PluginError(error.format()) from error
+        for build in builds:
+            log.info("docs/%s: %d pages rendered, %d reused (inputs unchanged), %d changed", build.language, build.rendered, len(build.pages) - build.rendered, len(build.changed))
         problems = release_problems(builds)
         if problems and self.config.strict:
             raise PluginError("release mode: pages are not fully translated:\n" + "\n".join(problems))

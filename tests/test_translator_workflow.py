@@ -115,3 +115,22 @@ def test_a_new_language_builds_with_no_code_change(project: Path) -> None:
     assert '<html dir="ltr" lang="de"' in html
     assert "translation-notice" in html  # nothing translated yet: German notice page, not English posing as German
     assert run(project, "build", "--strict") == 1
+
+
+def test_editing_one_catalog_regenerates_only_its_page(settings) -> None:
+    from doclocale.pipeline import generate_all
+
+    first = generate_all(settings)[0]
+    assert first.rendered == len(first.pages)
+    unchanged = {p: (settings.output_dir("fa") / p).stat().st_mtime_ns for p in ("index.md", "guides/microneedling.md")}
+    again = generate_all(settings)[0]
+    assert again.rendered == 0 and again.changed == ()
+
+    po = settings.catalog_path("fa", "about")
+    catalog = read_catalog(po)
+    catalog["Medical review"].string = "بازبینی پزشکان"
+    write_catalog(po, catalog)
+    edited = generate_all(settings)[0]
+    assert edited.rendered == 1 and edited.changed == ("about.md",)
+    assert "بازبینی پزشکان" in (settings.output_dir("fa") / "about.md").read_text(encoding="utf-8")
+    assert {p: (settings.output_dir("fa") / p).stat().st_mtime_ns for p in unchanged} == unchanged
