@@ -4,6 +4,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 CLI    := $(PY) -m doclocale
 STRICT ?=
+# Reproducible builds: dates MkDocs would take from the clock come from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
 NODE_STAMP := node_modules/.installed
 

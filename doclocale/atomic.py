@@ -22,8 +22,13 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 
 def staging_dir(target: Path) -> Path:
-    """An empty folder beside ``target`` to build its replacement in."""
+    """An empty folder beside ``target`` to build its replacement in.
+
+    Staging folders left by a run that was killed are removed first.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in list(target.parent.glob(f".{target.name}.new-*")) + list(target.parent.glob(f".{target.name}.old-*")):
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new-"))
     umask = os.umask(0)
     os.umask(umask)

@@ -74,6 +74,16 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         env.globals["doclocale_direction"] = Locale.parse(self.language).text_direction
         return env
 
+    def on_page_markdown(self, markdown, page, config, files):
+        # The sitemap's <lastmod> is the medical review date where a page has one,
+        # not the day of the build: two builds of the same sources give the same bytes.
+        # (Other pages use MkDocs' build date, which SOURCE_DATE_EPOCH fixes; the
+        # Makefile sets it to the last commit.)
+        reviewed = page.meta.get("last_reviewed")
+        if reviewed:
+            page.update_date = str(reviewed)[:10]
+        return markdown
+
     def on_nav(self, nav, config, files):
         for item in nav.items:
             translate_sections(item, self.translations)

@@ -8,6 +8,7 @@ both the indexed text and the query are folded to one form first: the same table
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -107,6 +108,10 @@ def write_search_index(site: Path) -> int:
         )
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
+    # Pagefind writes its language list in hash-map order; sort it so that two
+    # builds of the same site are byte-identical.
+    entry = site / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(records)
 
 

@@ -1,0 +1,55 @@
+"""A failed or killed run leaves the previous docs/fa/ and site/ whole."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from doclocale.generate import write_pages
+from doclocale.cli import main
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_an_exception_while_writing_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
+    folder = tmp_path / "fa"
+    write_pages(folder, {"index.md": "# قبلی\n"})
+    before = snapshot(folder)
+    with pytest.raises(OSError):
+        write_pages(folder, {"index.md": "# جدید\n", "page": "a file", "page/child.md": "cannot exist beside a file"})
+    assert snapshot(folder) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["fa"], "a staging folder was left behind"
+
+
+def test_a_build_killed_mid_run_leaves_the_previous_site(project: Path) -> None:
+    assert main(["--config", str(project / "mkdocs.yml"), "build"]) == 0
+    site_before, pages_before = snapshot(project / "site"), snapshot(project / "docs/fa")
+    page = project / "docs/en/about.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("We write these guides", "We wrote these guides"), encoding="utf-8")
+
+    process = subprocess.Popen([sys.executable, "-m", "doclocale", "build"], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    staging = None
+    while time.monotonic() < deadline and process.poll() is None:
+        staging = next((p for p in project.glob(".site.new-*") if (p / "index.html").exists()), None)
+        if staging:
+            break
+        time.sleep(0.005)
+    assert staging is not None, "the build finished before it could be interrupted"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+
+    assert snapshot(project / "site") == site_before
+    pages_now = snapshot(project / "docs/fa")
+    assert pages_now == pages_before or "We wrote these guides" in pages_now["about.md"].decode(), "docs/fa is half-written"
+    # The next run cleans up and succeeds.
+    assert main(["--config", str(project / "mkdocs.yml"), "build"]) == 0
+    assert not list(project.glob(".site.*")), "stale staging folders were not removed"
