@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="run every check and print one report")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--no-site", action="store_true", help="skip the built-site checks")
+    check.add_argument("--online", action="store_true", help="also check that links to other sites answer (cached a week; needs internet)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
@@ -115,7 +116,7 @@ def run_screenshots(settings, args) -> int:
 def run_check(settings, args) -> int:
     from .checks.runner import run_checks
 
-    report = run_checks(settings, include_site=not args.no_site)
+    report = run_checks(settings, include_site=not args.no_site, online=args.online)
     print(report.format_json() if args.format == "json" else report.format_text())
     return report.exit_code
 

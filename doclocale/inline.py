@@ -32,7 +32,7 @@ class InlineParts:
         return Counter(m.group(1).lower() for tag in self.html for m in [_TAG_NAME.match(tag)] if m)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=131072)  # msgid and msgstr of every entry, parsed once per run
 def parse_inline(text: str) -> InlineParts:
     tokens = _PARSER.parse(text)
     links, images, code, html, texts, link_texts, alts, blocks = [], [], [], [], [], [], [], []

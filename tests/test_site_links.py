@@ -59,3 +59,23 @@ def test_a_broken_site_fails_naming_page_and_link(site_copy, case: str) -> None:
     assert findings, f"{case}: no {code} finding"
     assert any(text in f.message for f in findings), [f.format() for f in findings]
     assert all(f.location.path.startswith("site/") for f in findings)
+
+
+def test_online_check_uses_a_cache_and_reports_dead_links(tmp_path: Path) -> None:
+    from doclocale.checks.online import check_online
+
+    calls = []
+
+    def fetch(url: str) -> int:
+        calls.append(url)
+        return {"https://ok.example/": 200, "https://gone.example/": 404}.get(url, 0)
+
+    links = [("site/index.html", "https://ok.example/"), ("site/index.html", "https://gone.example/"), ("site/fa/index.html", "https://down.example/")]
+    cache = tmp_path / "links.json"
+    findings = list(check_online(links, cache, fetch, now=1000.0))
+    assert [(f.code, "404" in f.message or "cannot be reached" in f.message) for f in findings] == [("L913", True), ("L913", True)]
+    assert len(calls) == 3
+    list(check_online(links, cache, fetch, now=2000.0))
+    assert len(calls) == 3, "a cached answer was fetched again"
+    list(check_online(links, cache, fetch, now=1000.0 + 8 * 86400))
+    assert len(calls) == 6, "an old answer was not refreshed"

@@ -11,6 +11,7 @@ import yaml
 
 from ..errors import CatalogError
 from ..inline import parse_inline
+from ..markdown import load_yaml
 from ..model import Finding, Location, Severity
 from .entry import Entry
 
@@ -25,7 +26,7 @@ def read_glossary(path: Path, display: str) -> Glossary:
     if not path.exists():
         return Glossary()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise CatalogError(Location(display, mark.line + 1 if mark else 1), f"glossary is not valid YAML: {error}", "each line is 'English term: translation'") from error

@@ -6,9 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import yaml
-
-from ..markdown import make_parser
+from ..markdown import load_yaml, make_parser
 from ..model import Finding, Location, Severity, SourcePage
 from ..markdown import TRANSLATABLE_FRONT_MATTER
 
@@ -36,7 +34,7 @@ def outline(text: str, anchors: tuple[str, ...] | None = None) -> Outline:
     tokens = _PARSER.parse(text)
     for index, token in enumerate(tokens):
         if token.type == "front_matter":
-            front = yaml.safe_load(token.content) or {}
+            front = load_yaml(token.content) or {}
         elif token.type == "heading_open":
             match = _HEADING_ID.search(tokens[index + 1].content)
             headings.append((int(token.tag[1:]), match.group(1) if match else ""))

@@ -34,17 +34,22 @@ def prose_blocks(texts: Iterable[str]) -> list[str]:
 class Scores:
     grade: float
     smog: float
-    hardest: tuple[str, ...]
 
 
 def score_english(blocks: list[str]) -> Scores:
     import textstat
 
     text = " ".join(blocks)
+    return Scores(textstat.flesch_kincaid_grade(text), textstat.smog_index(text))
+
+
+def hardest_sentences(blocks: list[str], count: int = 3) -> list[str]:
+    """The sentences that raise the grade most (scored only when a page fails)."""
+    import textstat
+
     sentences = [s for block in blocks for s in _SENTENCE_END.split(block) if s]
     long_enough = [s for s in sentences if len(s.split()) >= 5] or sentences
-    hardest = sorted(long_enough, key=lambda s: textstat.flesch_kincaid_grade(s), reverse=True)[:3]
-    return Scores(textstat.flesch_kincaid_grade(text), textstat.smog_index(text), tuple(hardest))
+    return sorted(long_enough, key=textstat.flesch_kincaid_grade, reverse=True)[:count]
 
 
 def check_english_readability(page: SourcePage) -> Iterator[Finding]:
@@ -53,7 +58,7 @@ def check_english_readability(page: SourcePage) -> Iterator[Finding]:
         return
     scores = score_english(blocks)
     if scores.grade > MAX_GRADE or scores.smog > MAX_SMOG:
-        hardest = " | ".join(excerpt(s, 90) for s in scores.hardest)
+        hardest = " | ".join(excerpt(s, 90) for s in hardest_sentences(blocks))
         yield Finding(Location(page.path, 1), "Y101", Severity.ERROR, f"reading level too high: Flesch-Kincaid grade {scores.grade:.1f} (max {MAX_GRADE:g}), SMOG {scores.smog:.1f} (max {MAX_SMOG:g}); hardest sentences: {hardest}", "use shorter sentences and everyday words")
 
 

@@ -55,7 +55,7 @@ def catalog_entries(settings: Settings, language: str, domain: str, catalog, tem
     return entries, obsolete
 
 
-def run_checks(settings: Settings, include_site: bool = False, today: dt.date | None = None) -> Report:
+def run_checks(settings: Settings, include_site: bool = False, today: dt.date | None = None, online: bool = False) -> Report:
     report = Report()
     today = today or dt.date.today()
     try:
@@ -85,7 +85,14 @@ def run_checks(settings: Settings, include_site: bool = False, today: dt.date | 
     except PipelineError as error:
         report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
     if include_site and (settings.site_dir / "index.html").exists():
-        from .links import check_site
+        from .links import check_site, external_links, read_site
 
-        report.extend(check_site(settings))
+        model = read_site(settings)
+        report.extend(check_site(settings, model))
+        links = [(f"{settings.relative(settings.site_dir)}/{page}", url) for page, url in external_links(model)]
+        report.extend(Finding(Location(page), "L920", Severity.INFO, f"links to another site: {url}") for page, url in links)
+        if online:
+            from .online import check_online
+
+            report.extend(check_online(links, settings.root / ".cache" / "external-links.json"))
     return report

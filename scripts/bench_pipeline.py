@@ -1,0 +1,109 @@
+"""Pipeline benchmark: each stage at N = 10, 100, 1000 guides (median of 3, peak memory).
+
+    .venv/bin/python scripts/bench_pipeline.py [N ...]     (default: 10 100 1000)
+
+Stages run as separate processes on a synthetic project (scripts/synthetic_corpus.py):
+  update    extract + merge every catalog (python -m doclocale update)
+  generate  render every Persian page from scratch (no reuse)
+  one-po    regenerate after editing one catalog (incremental)
+  build     python -m doclocale build: MkDocs + Material + static-i18n + our plugin + search index
+  plain     plain `mkdocs build` of the same generated pages, without our plugin or theme overrides
+  check     python -m doclocale check --no-site (catalog and translation QA)
+  links     built-site checks (links, anchors, parity, foreign loads)
+"What the pipeline adds" = update + generate + check + links + (build - plain); the target is
+<= 0.25 of the plain build at N = 1000, and time per page within 20 % from N = 100 to 1000.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from synthetic_corpus import make_corpus  # noqa: E402
+
+PY = sys.executable
+STAGES = {
+    "update": [PY, "-m", "doclocale", "update"],
+    "generate": [PY, "-c", "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); from doclocale.settings import load_settings; from doclocale.pipeline import generate_all; generate_all(load_settings(pathlib.Path('mkdocs.yml')))"],
+    "one-po": [PY, "-c", "import pathlib; from doclocale.catalogs import read_catalog, write_catalog; from doclocale.settings import load_settings; from doclocale.pipeline import generate_all; s = load_settings(pathlib.Path('mkdocs.yml')); p = s.catalog_path('fa', 'guides/g0000'); c = read_catalog(p); m = next(m for m in c if m.id); m.string = m.string + ' '; write_catalog(p, c); b = generate_all(s)[0]; print(f'rendered={b.rendered} changed={len(b.changed)}')"],
+    "build": [PY, "-m", "doclocale", "build"],
+    "plain": [PY, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-plain.yml", "-d", "site-plain"],
+    "check": [PY, "-m", "doclocale", "check", "--no-site"],
+    "links": [PY, "-c", "import pathlib; from doclocale.settings import load_settings; from doclocale.checks.links import check_site; print(len(check_site(load_settings(pathlib.Path('mkdocs.yml')))))"],
+}
+
+
+def plain_config(root: Path) -> None:
+    """mkdocs.yml without our plugin and overrides: what MkDocs alone does with the same pages."""
+    lines, skip = [], False
+    for line in (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("  - doclocale:"):
+            skip = True
+            continue
+        if skip and line.startswith("      "):
+            continue
+        skip = False
+        if line.strip().startswith("custom_dir:") or line.strip().startswith("strict:"):
+            continue
+        lines.append(line)
+    (root / "mkdocs-plain.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def run(stage: str, root: Path) -> tuple[float, float, str]:
+    with tempfile.TemporaryFile("w+") as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(STAGES[stage], cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        _, status, usage = os.wait4(process.pid, 0)  # wait4: this child's own peak memory
+        elapsed = time.perf_counter() - started
+        log.seek(0)
+        out = log.read()
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{stage} failed:\n{out[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024, out.strip().splitlines()[-1] if out.strip() else ""
+
+
+def main() -> int:
+    sizes = [int(a) for a in sys.argv[1:]] or [10, 100, 1000]
+    results: dict[int, dict[str, tuple[float, float]]] = {}
+    for count in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            root = make_corpus(Path(folder) / "project", count)
+            plain_config(root)
+            run("build", root)  # warm up: generated pages exist, caches are hot
+            results[count] = {}
+            for stage in STAGES:
+                times, memory, note = [], 0.0, ""
+                for _ in range(3):
+                    elapsed, peak, note = run(stage, root)
+                    times.append(elapsed)
+                    memory = max(memory, peak)
+                results[count][stage] = (statistics.median(times), memory)
+                print(f"N={count:<5} {stage:<9} {statistics.median(times):8.2f} s  peak {memory:7.0f} MB  {note[:60]}", flush=True)
+            shutil.rmtree(root / "site-plain", ignore_errors=True)
+    print()
+    header = f"{'N':>5} " + " ".join(f"{stage:>9}" for stage in STAGES) + f" {'added':>8} {'ratio':>6}"
+    print(header)
+    for count, stages in results.items():
+        t = {stage: value[0] for stage, value in stages.items()}
+        added = t["update"] + t["generate"] + t["check"] + t["links"] + max(0.0, t["build"] - t["plain"])
+        print(f"{count:>5} " + " ".join(f"{t[stage]:>8.2f}s" for stage in STAGES) + f" {added:>7.2f}s {added / t['plain']:>6.2f}")
+    if 100 in results and 1000 in results:
+        print("\ntime per page, N=1000 vs N=100 (linear if within 20 %):")
+        for stage in STAGES:
+            if stage == "one-po":
+                continue
+            small, large = results[100][stage][0] / 100, results[1000][stage][0] / 1000
+            print(f"  {stage:<9} {small * 1000:7.1f} ms -> {large * 1000:7.1f} ms  ({(large / small - 1) * 100:+.0f} %)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
