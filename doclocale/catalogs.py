@@ -48,10 +48,6 @@ class Counts:
         return self.translated + self.fuzzy + self.untranslated
 
     @property
-    def words_total(self) -> int:
-        return self.words_translated + self.words_fuzzy + self.words_untranslated
-
-    @property
     def percent(self) -> float:
         return 100.0 * self.translated / self.total if self.total else 100.0
 
@@ -109,9 +105,10 @@ def is_translated(message: Message) -> bool:
     return bool(message.id) and bool(message.string) and not message.fuzzy
 
 
-def count_messages(catalog: Catalog) -> Counts:
+def count_messages(messages: Iterable[Message]) -> Counts:
+    """Messages and English words per state (the header entry is skipped)."""
     counts = [0] * 6
-    for message in catalog:
+    for message in messages:
         if not message.id:
             continue
         words = len(str(message.id).split())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 import os
 import shutil
 from collections.abc import Mapping
@@ -58,8 +59,14 @@ def render_page(
     page: str,
     source_language: str = "en",
     pin_anchors: bool = True,
+    isolate_latin: bool = False,
 ) -> RenderedPage:
-    """The translated Markdown of one page. Pure: same inputs, same bytes."""
+    """The translated Markdown of one page. Pure: same inputs, same bytes.
+
+    ``isolate_latin`` (for right-to-left languages) wraps Latin-script words of a
+    translation in <bdi>, so an English term inside Persian keeps its own
+    direction and does not drag neighbouring punctuation across the line.
+    """
     edits: list[tuple[int, int, str]] = []
     translated = outdated = missing = 0
     pending = []
@@ -68,6 +75,8 @@ def render_page(
         if message is not None and message.string and not message.fuzzy:
             translated += 1
             replacement = str(message.string)
+            if isolate_latin and segment.wrap is Wrap.INLINE:
+                replacement = isolate_latin_runs(replacement)
         else:
             if message is not None and message.string:
                 outdated += 1
@@ -85,6 +94,23 @@ def render_page(
         return RenderedPage(page, _notice_page(source, edits, source_language), **counts)
     edits.append(_status_edit(source, state, outdated, missing))
     return RenderedPage(page, _apply(source.text, edits), **counts)
+
+
+# Parts of a message never touched: code spans, link and image targets, raw HTML
+# tags, entities, escapes and attribute lists.
+_PROTECTED = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]+>|&#?\w+;|\\.|\{[^{}]*\}")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.+-]*(?:[ ][A-Za-z][A-Za-z0-9'’.+-]*)*")
+
+
+def isolate_latin_runs(text: str) -> str:
+    """Wrap each run of Latin-script words in <bdi>, outside code, URLs and HTML."""
+    out, cursor = [], 0
+    for match in _PROTECTED.finditer(text):
+        out.append(_LATIN_RUN.sub(lambda m: f"<bdi>{m.group()}</bdi>", text[cursor : match.start()]))
+        out.append(match.group())
+        cursor = match.end()
+    out.append(_LATIN_RUN.sub(lambda m: f"<bdi>{m.group()}</bdi>", text[cursor:]))
+    return "".join(out)
 
 
 def _format(segment: Segment, text: str, replacement: str) -> str:

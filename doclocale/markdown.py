@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import yaml
@@ -28,6 +29,9 @@ TRANSLATABLE_FRONT_MATTER = {"title": SegmentKind.TITLE, "description": SegmentK
 # Python-Markdown's attr_list at the end of a heading: "## Title {#id .class}".
 _HEADING_ATTRS = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
 _FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$")
+# An editor gives the next message a msgctxt when the same English needs different
+# translations: <!-- i18n-context: button label -->
+_CONTEXT_COMMENT = re.compile(r"^\s*<!--\s*i18n-context:\s*(.*?)\s*-->\s*$", re.S)
 
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
@@ -125,6 +129,7 @@ class _Walker:
         self.front_matter: dict = {}
         self.front_matter_end = 0
         self.heading_ids: set[str] = set()
+        self.contexts: list[tuple[int, str]] = []  # (offset after an i18n-context comment, context)
 
     def line_text(self, index: int) -> str:
         return self.lines[index].rstrip("\r\n") if index < len(self.lines) else ""
@@ -143,6 +148,8 @@ class _Walker:
         for index, token in enumerate(tokens):
             if token.type == "front_matter":
                 self.read_front_matter(token)
+            elif token.type == "html_block" and token.map and _CONTEXT_COMMENT.match(token.content):
+                self.contexts.append((self.offsets[token.map[1]], _CONTEXT_COMMENT.match(token.content).group(1)))
             elif token.type.endswith("_open") and token.nesting == 1:
                 containers.append(token.type)
                 if token.type == "admonition_open":
@@ -164,11 +171,20 @@ class _Walker:
         return SourcePage(
             path=self.path,
             text=self.text,
-            segments=tuple(self.segments),
+            segments=self.with_contexts(),
             headings=tuple(self.headings),
             front_matter=self.front_matter,
             front_matter_end=self.front_matter_end,
         )
+
+    def with_contexts(self) -> tuple[Segment, ...]:
+        """Give the first segment after each i18n-context comment its msgctxt."""
+        segments = list(self.segments)
+        for offset, context in self.contexts:
+            index = next((i for i, segment in enumerate(segments) if segment.start >= offset), None)
+            if index is not None:
+                segments[index] = replace(segments[index], context=context)
+        return tuple(segments)
 
     # -- front matter ---------------------------------------------------
     def read_front_matter(self, token: Token) -> None:

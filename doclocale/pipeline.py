@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
 from babel.messages.mofile import write_mo
@@ -207,7 +208,8 @@ def plan_generation(settings: Settings) -> GenerationPlan:
             catalog = catalogs.parse_catalog(settings.relative(catalog_file), catalog_bytes, language) if catalog_bytes else Catalog(locale=language)
             messages = catalogs.translations(catalog)
             check_catalog_safety(settings, language, page_domain(page), messages)
-            rendered = render_page(sources[page], messages, page=page, source_language=settings.source_language)
+            rtl = Locale.parse(language).text_direction == "rtl"
+            rendered = render_page(sources[page], messages, page=page, source_language=settings.source_language, isolate_latin=rtl)
             pages.append(rendered)
             cache[page] = _cache_entry(key, rendered)
             plan.rendered[language] = plan.rendered.get(language, 0) + 1

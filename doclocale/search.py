@@ -51,20 +51,33 @@ class SearchRecord:
     content: str
 
 
+_LANG = re.compile(r'<html[^>]*\slang="([^"]*)"')
+
+
 def page_record(html: bytes, url: str) -> SearchRecord | None:
-    """The searchable text of one built page, or None for pages kept out of search."""
-    root = lxml.html.fromstring(html)
-    if root.xpath('//meta[@name="doclocale-search" and @content="exclude"]'):
+    """The searchable text of one built page, or None for pages kept out of search.
+
+    Only the page's <article> is parsed: the navigation around it is most of a
+    page's bytes on a large site and holds nothing to index.
+    """
+    text = html.decode("utf-8", errors="replace")
+    head_end = text.find("</head>")
+    if 'name="doclocale-search" content="exclude"' in text[:head_end]:
         return None
-    article = root.xpath('//article[contains(concat(" ", normalize-space(@class), " "), " md-content__inner ")]')
-    if not article:
+    start = text.find('<article class="md-content__inner')
+    end = text.find("</article>", start)
+    if start < 0 or end < 0:
         return None
-    for skip in article[0].xpath('.//*[contains(@class, "headerlink")]|.//script|.//style'):
+    article = lxml.html.fragment_fromstring(text[start : end + len("</article>")])
+    # Leave out what every page repeats: permalinks, the translation notice, the
+    # disclaimer and the review footer.
+    repeated = " or ".join(f'contains(@class, "{name}")' for name in ("headerlink", "translation-notice", "guide-disclaimer", "review-status"))
+    for skip in article.xpath(f".//*[{repeated}]|.//script|.//style"):
         skip.drop_tree()
-    language = root.get("lang", "en")
-    title = (article[0].findtext(".//h1") or root.findtext(".//title") or "").strip()
-    text = " ".join(article[0].text_content().split())
-    return SearchRecord(url, language, fold_text(title, language), fold_text(text, language))
+    language = (_LANG.search(text[:head_end]) or [None, "en"])[1]
+    title = (article.findtext(".//h1") or "").strip()
+    content = " ".join(article.text_content().split())
+    return SearchRecord(url, language, fold_text(title, language), fold_text(content, language))
 
 
 def read_records(site: Path) -> list[SearchRecord]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from babel.messages.catalog import Message
+
 from .catalogs import Counts, count_messages
 from .pipeline import build_templates, read_language_catalogs, read_sources
 from .settings import Settings
@@ -27,21 +29,9 @@ def collect_status(settings: Settings) -> list[StatusRow]:
         loaded = read_language_catalogs(settings, language, templates)
         for domain, template in templates.items():
             catalog = loaded[domain]
-            merged = {key: catalog.get(*key) for key in ((str(m.id), m.context) for m in template if m.id)}
-            rows.append(StatusRow(language, domain, _count(merged)))
+            current = [catalog.get(m.id, m.context) or Message(m.id, "", context=m.context) for m in template if m.id]
+            rows.append(StatusRow(language, domain, count_messages(current)))
     return rows
-
-
-def _count(messages: dict) -> Counts:
-    from babel.messages.catalog import Catalog, Message
-
-    catalog = Catalog()
-    for (msgid, context), message in messages.items():
-        if message is None:
-            catalog[msgid] = Message(msgid, "", context=context)
-        else:
-            catalog[msgid] = Message(msgid, message.string, flags=message.flags, context=context)
-    return count_messages(catalog)
 
 
 def format_status(rows: list[StatusRow]) -> str:

@@ -107,6 +107,8 @@ def test_persian_typography(browser_site) -> None:
           letterSpacing: getComputedStyle(p).letterSpacing,
           lineHeight: parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize),
           strongWeight: getComputedStyle(strong).fontWeight,
+          bdi: [...document.querySelectorAll('.md-content bdi')].map(b => [b.textContent, getComputedStyle(b).unicodeBidi]),
+          footerIcons: [...document.querySelectorAll('.md-footer__link svg')].map(svg => getComputedStyle(svg).transform),
         };
     }"""
     )
@@ -115,6 +117,8 @@ def test_persian_typography(browser_site) -> None:
     assert facts["emStyle"] == "normal"  # no fake italics on Arabic script
     assert facts["letterSpacing"] in ("normal", "0px")
     assert facts["lineHeight"] >= 1.7
+    assert ["Microneedling", "isolate"] in facts["bdi"]  # an English term inside Persian keeps its direction
+    assert facts["footerIcons"] and all(t.startswith("matrix(-1") for t in facts["footerIcons"]), facts["footerIcons"]  # arrows mirrored
     context.close()
 
 

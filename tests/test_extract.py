@@ -14,7 +14,7 @@ CASES = sorted((Path(__file__).parent / "fixtures" / "extract").glob("*.md"))
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_segments_match_expected(case: Path) -> None:
     page = parse_page(str(case), case.read_text(encoding="utf-8"))
-    found = [f"{s.location.line} {s.kind.name}: {s.text}" for s in page.segments]
+    found = [f"{s.location.line} {s.kind.name}{f'[{s.context}]' if s.context else ''}: {s.text}" for s in page.segments]
     expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
     assert found == expected
 
@@ -46,3 +46,10 @@ def test_babel_finds_the_markdown_extractor_by_name() -> None:
     assert messages[0][2] == ["page title (front matter)"]
     link = next(m for m in messages if "[link]" in m[1])
     assert "keep each link target in (…) unchanged" in link[2][0]
+
+
+def test_a_context_comment_becomes_msgctxt_in_babel() -> None:
+    case = Path(__file__).parent / "fixtures" / "extract" / "context.md"
+    messages = list(extract_from_file("markdown", str(case)))
+    assert ("Results", "table header: what the treatment achieves") in [(m[1], m[3]) for m in messages]
+    assert ("Results", None) in [(m[1], m[3]) for m in messages]
