@@ -51,10 +51,15 @@ def plain_config(root: Path) -> None:
         if skip and line.startswith("      "):
             continue
         skip = False
-        if line.strip().startswith("custom_dir:") or line.strip().startswith("strict:"):
+        if line.strip().startswith("custom_dir:"):
+            line = line.split("custom_dir:")[0] + "custom_dir: plain-overrides"
+        if line.strip().startswith("strict:"):
             continue
         lines.append(line)
     (root / "mkdocs-plain.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # Pages that name a template of ours get Material's page template instead.
+    (root / "plain-overrides").mkdir(exist_ok=True)
+    (root / "plain-overrides" / "search.html").write_text('{% extends "main.html" %}\n', encoding="utf-8")
 
 
 def run(stage: str, root: Path) -> tuple[float, float, str]:
