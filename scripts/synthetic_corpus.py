@@ -58,11 +58,16 @@ def guide(index: int, total: int, rng: random.Random) -> tuple[str, dict[str, st
         pairs[text] = translated
         return text
 
+    def two_sentences() -> str:
+        first, second = sentence(), sentence()
+        pairs[f"{first} {second}"] = f"{pairs[first]} {pairs[second]}"
+        return f"{first} {second}"
+
     lines += ['!!! tip "Key points"', f"    - {sentence()}", f"    - {sentence()}", ""]
     for english, persian in HEADINGS:
         pairs[english] = persian
-        lines += [f"## {english}", "", f"{sentence()} {sentence()}", "", f"- {sentence()}", f"- {sentence()}", ""]
-    pairs.update({"Step": "مرحله", "Time": "زمان", "Cream": "کرم", "Treatment": "درمان"})
+        lines += [f"## {english}", "", two_sentences(), "", f"- {sentence()}", f"- {sentence()}", ""]
+    pairs.update({"Step": "مرحله", "Time": "زمان", "Cream": "کرم", "Treatment": "درمان", "Key points": "نکته‌های اصلی"})
     lines += ["| Step | Time |", "|---|---|", f"| Cream | {sentence()} |", f"| Treatment | {sentence()} |", ""]
     alt = "A drawing of the skin layers."
     pairs[alt] = "نقاشی لایه‌های پوست."
