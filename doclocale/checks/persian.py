@@ -28,7 +28,7 @@ RULES: tuple[tuple[str, Severity, re.Pattern, str, str], ...] = (
     ("P707", Severity.WARNING, re.compile(f"[،؛؟](?={_LETTER})|(?<={_LETTER})[.!:](?={_LETTER})"), "no space after a punctuation mark", "add a space after the mark"),
     ("P708", Severity.WARNING, re.compile(f"{ZWNJ}{{2,}}|\\s{ZWNJ}|{ZWNJ}\\s|^{ZWNJ}|{ZWNJ}$"), "doubled or misplaced zero-width non-joiner (ZWNJ)", "keep one ZWNJ, only between two parts of a word"),
     ("P709", Severity.WARNING, re.compile(f"(?<![{_PERSIAN}{ZWNJ}])(ن?می) (?={_LETTER})"), "space instead of ZWNJ after the prefix می/نمی", "join with a ZWNJ: می‌کند, نمی‌شود"),
-    ("P710", Severity.WARNING, re.compile(f"(?<={_LETTER}) (ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|تر|ترین)(?![{_PERSIAN}{ZWNJ}])"), "space instead of ZWNJ before the suffix ها/های/تر/ترین", "join with a ZWNJ: کتاب‌ها, بیش‌تر"),
+    ("P710", Severity.WARNING, re.compile(f"(?<={_LETTER}) (ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|تر|ترین)(?![{_PERSIAN}{ZWNJ}])"), "space instead of ZWNJ before the suffix ها/های/تر/ترین", "join with a ZWNJ: کتاب‌ها, کوچک‌تر"),
     ("P711", Severity.WARNING, re.compile("\u0640"), "kashida (ـ) used to stretch letters", "remove it"),
     ("P712", Severity.ERROR, re.compile("[\ufb50-\ufdff\ufe70-\ufefe]"), "Arabic presentation-form letters (copied from a PDF?)", "retype the word with a Persian keyboard"),
     ("P713", Severity.WARNING, re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]"), "invisible direction marks", "remove them; the site isolates English words by itself"),
