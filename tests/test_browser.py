@@ -131,15 +131,15 @@ def test_english_pages_do_not_download_the_persian_font(browser_site) -> None:
 
 def test_keyboard_reaches_the_language_switch_and_every_link(browser_site) -> None:
     base, browser, _ = browser_site
-    for path in ("guides/microneedling/", "fa/guides/microneedling/"):
+    for path in ("guides/microneedling/", "fa/guides/microneedling/", "fa/search/"):
         context, page, _ = open_page(browser, base, path, DESKTOP)
-        wanted = set(page.evaluate("() => [...document.querySelectorAll('.md-content a[href], a.md-select__link')].map(a => a.href)"))
+        wanted = set(page.evaluate("() => [...document.querySelectorAll('.md-content a[href], a.md-select__link, #site-search-input')].map(a => a.href || '#' + a.id)"))
         reached = set()
         for _ in range(200):
             page.keyboard.press("Tab")
-            href = page.evaluate("() => document.activeElement && document.activeElement.href")
-            if href:
-                reached.add(href)
+            target = page.evaluate("() => document.activeElement && (document.activeElement.href || (document.activeElement.id ? '#' + document.activeElement.id : null))")
+            if target:
+                reached.add(target)
             if wanted <= reached:
                 break
         assert wanted <= reached, f"{path}: not reachable by keyboard: {sorted(wanted - reached)}"

@@ -45,6 +45,8 @@ def test_every_check_family_has_a_failing_and_a_passing_fixture() -> None:
     failing_codes = {code for case in CASES if case.stem.endswith("-fail") for code in case.read_text().splitlines()[0].split()[2:]}
     for family in "CMSNPGK":
         assert any(code.startswith(family) for code in failing_codes), family
+    for family in ("markup", "safety", "number", "persian", "glossary", "consistency", "identical"):
+        assert any(n.startswith(family) and n.endswith("-pass") for n in names), family
 
 
 def test_same_english_translated_differently_in_two_catalogs_is_an_error() -> None:
