@@ -343,8 +343,6 @@ class _Walker:
             continuation = self.line_text(spans[1][0])[: spans[1][1]]
         else:
             continuation = "".join(c if c == ">" else " " for c in prefix)
-            if continuation.strip(" >") == "" and kind in (SegmentKind.HEADING,):
-                continuation = prefix
         pieces = []
         for number, (line_index, column, end) in enumerate(spans):
             line = self.line_text(line_index)

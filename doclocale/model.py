@@ -70,8 +70,8 @@ class Segment:
             parts.append("keep each link target in (…) unchanged")
         if "`" in self.text:
             parts.append("keep `code` exactly as it is")
-        if "**" in self.text or "*" in self.text.replace("**", ""):
-            parts.append("keep the * marks around emphasised words")
+        if "*" in self.text:
+            parts.append("keep the * marks around emphasised or bold words")
         return "; ".join(parts)
 
 
