@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from doclocale.catalogs import read_catalog, write_catalog
 from doclocale.cli import main
