@@ -31,3 +31,16 @@ class CatalogError(PipelineError):
 
 class SettingsError(PipelineError):
     """mkdocs.yml does not describe the languages the pipeline needs."""
+
+
+class RefusedTranslations(PipelineError):
+    """Release mode: translations the publishing gate refused (each a finding with ``path:line``)."""
+
+    exit_code = 1
+
+    def __init__(self, findings: list) -> None:
+        super().__init__(findings[0].location, f"{len(findings)} translation(s) refused because they change the page")
+        self.findings = findings
+
+    def format(self) -> str:
+        return "release mode: translations refused because they change the page:\n" + "\n".join(f.format() for f in self.findings)

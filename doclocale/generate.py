@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import enum
 import json
-import re
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,9 +46,15 @@ class RenderedPage:
         return PageState.UNTRANSLATED if self.translated == 0 else PageState.PARTIAL
 
 
-def fallback_inline(text: str, source_language: str) -> str:
+#: Attribute that marks the generator's own wrappers in the rendering the page
+#: comparison looks at; its value is random per run, so a translator cannot forge it.
+MARKER_ATTRIBUTE = "data-doclocale"
+
+
+def fallback_inline(text: str, source_language: str, marker: str | None = None) -> str:
     """English text inside a translated page, isolated so bidi cannot reorder it."""
-    return f'<span lang="{source_language}" dir="ltr">{text}</span>'
+    mark = f' {MARKER_ATTRIBUTE}="{marker}"' if marker else ""
+    return f'<span lang="{source_language}" dir="ltr"{mark}>{text}</span>'
 
 
 def render_page(
@@ -59,32 +64,34 @@ def render_page(
     page: str,
     source_language: str = "en",
     pin_anchors: bool = True,
-    isolate_latin: bool = False,
+    refused: Collection[Key] = (),
+    marker: str | None = None,
 ) -> RenderedPage:
     """The translated Markdown of one page. Pure: same inputs, same bytes.
 
-    ``isolate_latin`` (for right-to-left languages) wraps Latin-script words of a
-    translation in <bdi>, so an English term inside Persian keeps its own
-    direction and does not drag neighbouring punctuation across the line.
+    Translations whose key is in ``refused`` (the page comparison rejected them)
+    are shown in English like missing ones. ``marker`` marks the English-text
+    wrappers for the comparison (see ``MARKER_ATTRIBUTE``); published pages have none.
     """
     edits: list[tuple[int, int, str]] = []
     translated = outdated = missing = 0
     pending = []
     for segment in source.segments:
         message = messages.get(segment.key)
-        if message is not None and message.string and not message.fuzzy:
+        if message is not None and message.string and not message.fuzzy and segment.key not in refused:
             translated += 1
             replacement = str(message.string)
-            if isolate_latin and segment.wrap is Wrap.INLINE:
-                replacement = isolate_latin_runs(replacement)
         else:
-            if message is not None and message.string:
+            if segment.key in refused:
+                missing += 1
+                pending.append(("refused", segment.text))
+            elif message is not None and message.string:
                 outdated += 1
                 pending.append(("fuzzy", segment.text))
             else:
                 missing += 1
                 pending.append(("untranslated", segment.text))
-            replacement = segment.text if segment.wrap is Wrap.PLAIN else fallback_inline(segment.text, source_language)
+            replacement = segment.text if segment.wrap is Wrap.PLAIN else fallback_inline(segment.text, source_language, marker)
         edits.append((segment.start, segment.end, _format(segment, source.text, replacement)))
     if pin_anchors:
         edits.extend(_anchor_edit(heading, source.text) for heading in source.headings)
@@ -94,23 +101,6 @@ def render_page(
         return RenderedPage(page, _notice_page(source, edits, source_language), **counts)
     edits.append(_status_edit(source, state, outdated, missing))
     return RenderedPage(page, _apply(source.text, edits), **counts)
-
-
-# Parts of a message never touched: code spans, link and image targets, raw HTML
-# tags, entities, escapes and attribute lists.
-_PROTECTED = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]+>|&#?\w+;|\\.|\{[^{}]*\}")
-_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.+-]*(?:[ ][A-Za-z][A-Za-z0-9'’.+-]*)*")
-
-
-def isolate_latin_runs(text: str) -> str:
-    """Wrap each run of Latin-script words in <bdi>, outside code, URLs and HTML."""
-    out, cursor = [], 0
-    for match in _PROTECTED.finditer(text):
-        out.append(_LATIN_RUN.sub(lambda m: f"<bdi>{m.group()}</bdi>", text[cursor : match.start()]))
-        out.append(match.group())
-        cursor = match.end()
-    out.append(_LATIN_RUN.sub(lambda m: f"<bdi>{m.group()}</bdi>", text[cursor:]))
-    return "".join(out)
 
 
 def _format(segment: Segment, text: str, replacement: str) -> str:

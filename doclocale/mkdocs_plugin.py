@@ -9,6 +9,7 @@ publish the current catalogs.
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 
 from babel import Locale
@@ -17,9 +18,15 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from markupsafe import Markup, escape
+
 from .errors import PipelineError
-from .pipeline import NAV_SECTION, generate_all, release_problems, site_translations
+from .isolation import isolate_latin
+from .pipeline import NAV_SECTION, site_translations
 from .presentation import alternate_links, page_notice, set_html_direction, source_path
+from .publish import generate_all, release_problems
+from .rendering import renderer_from_config
+from .structure import compare_html
 from .review import is_guide, review_dates
 from .search import SearchIndexError, folding_rules, write_search_index
 from .settings import load_settings
@@ -37,6 +44,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.language = ""
         self.translations = None
         self.finished_builds = 0
+        self.refused_site_strings: list = []
+        self.source_content: dict[str, str] = {}  # page -> the source-language page's HTML
 
     @event_priority(-200)  # after static-i18n has set this pass's language
     def on_config(self, config):
@@ -47,8 +56,15 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.language = config.theme.get("language") or self.settings.source_language
         if self.source_site_name is None:
             self.source_site_name = config.site_name
-        self.translations = site_translations(self.settings, self.language)
-        config.site_name = self.translations.gettext(self.source_site_name)
+        try:
+            self.translations, self.refused_site_strings = site_translations(self.settings, self.language)
+        except PipelineError as error:
+            raise PluginError(error.format()) from error
+        if self.refused_site_strings and self.config.strict:
+            raise PluginError("release mode: site strings refused:\n" + "\n".join(f.format() for f in self.refused_site_strings))
+        for finding in self.refused_site_strings:
+            log.info("%s", finding.format())
+        config.site_name = escape(self.translations.gettext(self.source_site_name))
         return config
 
     def on_pre_build(self, config) -> None:
@@ -56,11 +72,13 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             return
         self.finished_builds = 0
         try:
-            builds = generate_all(self.settings)
+            builds = generate_all(self.settings, renderer_from_config(config), release=self.config.strict)
         except PipelineError as error:
             raise PluginError(error.format()) from error
         for build in builds:
             log.info("docs/%s: %d pages rendered, %d reused (inputs unchanged), %d changed", build.language, build.rendered, len(build.pages) - build.rendered, len(build.changed))
+            for finding in build.refused:  # a preview build shows the English and says so
+                log.info("%s", finding.format())
         problems = release_problems(builds)
         if problems and self.config.strict:
             raise PluginError("release mode: pages are not fully translated:\n" + "\n".join(problems))
@@ -69,7 +87,15 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
 
     def on_env(self, env, config, files):
         env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(self.translations, newstyle=True)
+        # Catalog strings are data: escaped before a template inserts them anywhere.
+        t = self.translations
+        env.install_gettext_callables(
+            gettext=lambda text: escape(t.gettext(text)),
+            ngettext=lambda one, many, n: escape(t.ngettext(one, many, n)),
+            pgettext=lambda context, text: escape(t.pgettext(context, text)),
+            npgettext=lambda context, one, many, n: escape(t.npgettext(context, one, many, n)),
+            newstyle=True,
+        )
         env.globals["doclocale_language"] = self.language
         env.globals["doclocale_direction"] = Locale.parse(self.language).text_direction
         return env
@@ -82,7 +108,29 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         reviewed = page.meta.get("last_reviewed")
         if reviewed:
             page.update_date = str(reviewed)[:10]
+        # Front-matter text reaches templates (<title>, <meta content>, the header):
+        # escaped here, so every place that inserts it gets text, never markup.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
         return markdown
+
+    def on_page_content(self, html, page, config, files):
+        name = source_path(page.file.src_uri, self.settings)
+        if page._title_from_render:  # already HTML (entities escaped): never escape it twice
+            page._title_from_render = Markup(page._title_from_render)
+        if self.language == self.settings.source_language:
+            self.source_content[name] = html
+            return html
+        english = self.source_content.get(name)
+        if english is not None and page.meta.get("i18n_status") != "untranslated":
+            # The generator's gate compared the same renderings before the pages were
+            # written; this compares what MkDocs itself rendered, so a difference
+            # between the two renderers stops the build instead of reaching readers.
+            problems = compare_html(english, html, is_fallback_span, (site_address(name, ""), site_address(name, self.language)))
+            if problems:
+                raise PluginError(f"docs/{self.language}/{name}: the rendered page differs from the English page: {'; '.join(problems)}")
+        return isolate_latin(html) if Locale.parse(self.language).text_direction == "rtl" else html
 
     def on_nav(self, nav, config, files):
         for item in nav.items:
@@ -114,9 +162,28 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         return set_html_direction(output, Locale.parse(self.language).text_direction)
 
 
+def site_address(page: str, language: str):
+    """A page's relative addresses as site paths without the language folder, so the
+    same target compares equal from /guides/x/ and from /fa/guides/x/."""
+    folder = posixpath.dirname(posixpath.join(language, page.removesuffix(".md").removesuffix("index"), "x"))
+
+    def resolve(url: str) -> str:
+        if "://" in url or url.startswith(("#", "/", "mailto:", "tel:")):
+            return url
+        target = posixpath.normpath(posixpath.join(folder, url)) + ("/" if url.endswith("/") else "")
+        return target.removeprefix(f"{language}/") if language else target
+
+    return resolve
+
+
+def is_fallback_span(attributes: dict) -> bool:
+    """The generator's English-text wrapper (the gate has already refused lookalikes)."""
+    return set(attributes) == {"lang", "dir"} and attributes["dir"] == "ltr"
+
+
 def translate_sections(item, translations) -> None:
     """Folder titles in the navigation come from the site catalog too."""
     if item.is_section:
-        item.title = translations.pgettext(NAV_SECTION, item.title)
+        item.title = escape(translations.pgettext(NAV_SECTION, item.title))
         for child in item.children:
             translate_sections(child, translations)

@@ -32,8 +32,8 @@ from synthetic_corpus import make_corpus  # noqa: E402
 PY = sys.executable
 STAGES = {
     "update": [PY, "-m", "doclocale", "update"],
-    "generate": [PY, "-c", "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); from doclocale.settings import load_settings; from doclocale.pipeline import generate_all; generate_all(load_settings(pathlib.Path('mkdocs.yml')))"],
-    "one-po": [PY, "-c", "import pathlib; from doclocale.catalogs import read_catalog, write_catalog; from doclocale.settings import load_settings; from doclocale.pipeline import generate_all; s = load_settings(pathlib.Path('mkdocs.yml')); p = s.catalog_path('fa', 'guides/g0000'); c = read_catalog(p); m = next(m for m in c if m.id); m.string = m.string + ' '; write_catalog(p, c); b = generate_all(s)[0]; print(f'rendered={b.rendered} changed={len(b.changed)}')"],
+    "generate": [PY, "-c", "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); from doclocale.settings import load_settings; from doclocale.publish import generate_all; generate_all(load_settings(pathlib.Path('mkdocs.yml')))"],
+    "one-po": [PY, "-c", "import pathlib; from doclocale.catalogs import read_catalog, write_catalog; from doclocale.settings import load_settings; from doclocale.publish import generate_all; s = load_settings(pathlib.Path('mkdocs.yml')); p = s.catalog_path('fa', 'guides/g0000'); c = read_catalog(p); m = next(m for m in c if m.id); m.string = m.string + ' '; write_catalog(p, c); b = generate_all(s)[0]; print(f'rendered={b.rendered} changed={len(b.changed)}')"],
     "build": [PY, "-m", "doclocale", "build"],
     "plain": [PY, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-plain.yml", "-d", "site-plain"],
     "check": [PY, "-m", "doclocale", "check", "--no-site"],

@@ -80,7 +80,7 @@ def test_bad_input_is_refused_clearly_and_nothing_is_lost(case: Path, built_proj
         location += str(hits[expect.get("occurrence", 1) - 1] + expect.get("offset", 0))
     before = snapshot(root)
     capsys.readouterr()
-    code = main(["--config", str(root / "mkdocs.yml"), spec["command"]])
+    code = main(["--config", str(root / "mkdocs.yml"), *spec["command"].split()])
     output = capsys.readouterr()
     text = output.out + output.err
     assert code == expect["exit"], text

@@ -11,11 +11,14 @@ from doclocale.checks.consistency import check_consistency
 from doclocale.checks.entry import Entry, ignored_codes
 from doclocale.checks.glossary import read_glossary
 from doclocale.checks.runner import check_entry, run_checks
+from doclocale.checks.safety import check_unit
 from doclocale.model import Location
+from doclocale.rendering import load_renderer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 CASES = sorted(FIXTURES.glob("*.po"))
 GLOSSARY = read_glossary(FIXTURES / "glossary.yml", "glossary.yml")
+RENDER = load_renderer(Path(__file__).parent.parent / "mkdocs.yml")  # the site's own Markdown configuration
 
 
 def entries_of(path: Path) -> list[Entry]:
@@ -31,7 +34,7 @@ def entries_of(path: Path) -> list[Entry]:
 def test_check_fixture(case: Path) -> None:
     expect = case.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expect:").split()
     entries = entries_of(case)
-    findings = [f for e in entries for f in check_entry(e, GLOSSARY)] + list(check_consistency(entries))
+    findings = [f for e in entries for f in [*check_entry(e, GLOSSARY), *check_unit(e, RENDER)]] + list(check_consistency(entries))
     found = sorted(f.code for f in findings if not f.suppressed)
     assert found == sorted(c for c in expect if c != "none"), "\n".join(f.format() for f in findings)
     for finding in findings:

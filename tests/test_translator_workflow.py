@@ -117,7 +117,7 @@ def test_a_new_language_builds_with_no_code_change(project: Path) -> None:
 
 
 def test_editing_one_catalog_regenerates_only_its_page(settings) -> None:
-    from doclocale.pipeline import generate_all
+    from doclocale.publish import generate_all
 
     first = generate_all(settings)[0]
     assert first.rendered == len(first.pages)

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from ..model import Finding, Location, Severity, excerpt
 
+#: Safety and structure findings (S…, M…) cannot be silenced from a catalog:
+#: whoever can edit a PO file must not be able to waive what keeps the page safe.
+UNWAIVABLE = ("S", "M")
 _IGNORE = re.compile(r"qa-ignore:\s*([A-Z]\d{3}(?:[\s,]+[A-Z]\d{3})*)")
 
 
@@ -21,7 +24,7 @@ class Entry:
     ignored: frozenset[str] = frozenset()  # codes a translator silenced with "# qa-ignore: CODE"
 
     def finding(self, code: str, severity: Severity, message: str, hint: str = "") -> Finding:
-        return Finding(self.location, code, severity, message, hint, excerpt(self.msgid), code in self.ignored)
+        return Finding(self.location, code, severity, message, hint, excerpt(self.msgid), code in self.ignored and not code.startswith(UNWAIVABLE))
 
 
 def ignored_codes(user_comments: list[str]) -> frozenset[str]:

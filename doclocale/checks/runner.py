@@ -7,9 +7,11 @@ from collections.abc import Iterator
 
 from .. import catalogs
 from ..errors import PipelineError
-from ..generate import render_page
+from ..gate import gate_page
 from ..model import Finding, Location, Severity
-from ..pipeline import build_templates, read_language_catalogs, read_sources
+from ..pipeline import build_templates, read_language_catalogs, read_sources, site_translations
+from ..publish import refusal_finding
+from ..rendering import load_renderer
 from ..report import Report
 from ..review import check_review, is_guide
 from ..settings import SITE_DOMAIN, Settings
@@ -23,10 +25,9 @@ from .numbers import check_numbers
 from .parity import check_page_parity
 from .persian import check_persian
 from .readability import check_english_readability, check_sentence_length
-from .safety import check_safety
 
 #: Checks of one entry, top to bottom.
-ENTRY_CHECKS = (check_markup, check_safety, check_numbers, check_persian, check_sentence_length)
+ENTRY_CHECKS = (check_markup, check_numbers, check_persian, check_sentence_length)
 
 
 def check_entry(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
@@ -65,7 +66,9 @@ def run_checks(settings: Settings, include_site: bool = False, today: dt.date | 
                 report.extend(check_review(source, today))
             report.extend(check_english_readability(source))
         templates = build_templates(settings, sources)
+        render_html = load_renderer(settings.root / "mkdocs.yml")
         for language in settings.languages:
+            report.extend(site_translations(settings, language)[1])
             glossary_path = settings.locale_dir / language / "glossary.yml"
             glossary = read_glossary(glossary_path, settings.relative(glossary_path))
             loaded = read_language_catalogs(settings, language, templates)
@@ -80,8 +83,11 @@ def run_checks(settings: Settings, include_site: bool = False, today: dt.date | 
             for page, source in sources.items():
                 if page_domain(page) == SITE_DOMAIN:
                     continue
-                rendered = render_page(source, catalogs.translations(loaded[page_domain(page)]), page=page, source_language=settings.source_language)
-                report.extend(check_page_parity(source, rendered.text, f"docs/{language}/{page}"))
+                # The build's own gate: what it refuses is reported here with the same code.
+                gated = gate_page(source, catalogs.translations(loaded[page_domain(page)]), render_html, page=page, source_language=settings.source_language)
+                catalog_path = settings.relative(settings.catalog_path(language, page_domain(page)))
+                report.extend(refusal_finding(catalog_path, refusal) for refusal in gated.refusals)
+                report.extend(check_page_parity(source, gated.page.text, f"docs/{language}/{page}"))
     except PipelineError as error:
         report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
     if include_site and (settings.site_dir / "index.html").exists():

@@ -1,0 +1,178 @@
+"""docs/<language>/ from the English pages and the catalogs, through the gate, incrementally.
+
+Every translated page passes ``gate.gate_page`` before it is written; what the
+gate refuses is reported as a finding with the catalog's ``path:line``. A page
+is rendered again only when something that decides its bytes or its verdict
+changed: its English page, its catalog, the package's code, mkdocs.yml, the
+glossary, or the versions of the renderer and theme.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from . import catalogs
+from .errors import RefusedTranslations, SourceError
+from .gate import Refusal, gate_page
+from .generate import PageState, RenderedPage, read_output, write_pages
+from .model import Finding, Location, Severity, SourcePage, excerpt
+from .settings import Settings
+from .sources import find_pages, page_domain, read_page
+
+log = logging.getLogger(__name__)
+
+INPUTS_FILE = ".doclocale-inputs.json"  # in docs/<language>/: what each page was generated from
+#: Packages whose behaviour decides a rendered page or a verdict.
+RENDERING_PACKAGES = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "mkdocs-static-i18n", "selectolax", "babel")
+
+
+@dataclass(frozen=True)
+class LanguageBuild:
+    language: str
+    pages: tuple[RenderedPage, ...]
+    changed: tuple[str, ...]  # pages whose file changed
+    rendered: int = 0  # pages rendered this time (the others were reused: inputs unchanged)
+    refused: tuple[Finding, ...] = ()  # translations the gate did not publish
+
+    def incomplete(self) -> list[RenderedPage]:
+        return [page for page in self.pages if page.state is not PageState.COMPLETE]
+
+
+def refusal_finding(catalog_path: str, refusal: Refusal) -> Finding:
+    """What a refused translation looks like in reports: the same in the build and in `make check`."""
+    return Finding(
+        Location(catalog_path, refusal.lineno),
+        refusal.code,
+        Severity.ERROR,
+        "translation refused, the page shows the English instead: " + "; ".join(refusal.problems),
+        refusal.hint,
+        excerpt(refusal.segment.text),
+    )
+
+
+def inputs_fingerprint(settings: Settings) -> bytes:
+    """Changes whenever anything but the page and its catalog could change a page or a verdict."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    for name in RENDERING_PACKAGES:
+        digest.update(f"{name}={_version(name)}".encode())
+    for path in [settings.root / "mkdocs.yml", *sorted(settings.locale_dir.glob("*/glossary.yml"))]:
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.digest()
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+@dataclass
+class GenerationPlan:
+    """Every language's pages, rendered or reused, ready to be written."""
+
+    pages: dict[str, tuple[RenderedPage, ...]] = field(default_factory=dict)
+    caches: dict[str, dict] = field(default_factory=dict)
+    rendered: dict[str, int] = field(default_factory=dict)
+    refused: dict[str, list[Finding]] = field(default_factory=dict)
+
+
+def _cached(page: str, text: bytes, entry: dict) -> tuple[RenderedPage, list[Finding]]:
+    rendered = RenderedPage(page, text.decode("utf-8"), entry["translated"], entry["outdated"], entry["missing"], tuple(tuple(p) for p in entry["pending"]))
+    return rendered, [Finding(Location(*f["location"]), f["code"], Severity.ERROR, f["message"], f["hint"], f["excerpt"]) for f in entry.get("refused", [])]
+
+
+def _cache_entry(key: str, rendered: RenderedPage, refused: list[Finding]) -> dict:
+    return {
+        "inputs": key,
+        "translated": rendered.translated,
+        "outdated": rendered.outdated,
+        "missing": rendered.missing,
+        "pending": [list(p) for p in rendered.pending],
+        "refused": [{"location": [f.location.path, f.location.line], "code": f.code, "message": f.message, "hint": f.hint, "excerpt": f.excerpt} for f in refused],
+    }
+
+
+def plan_generation(settings: Settings, render_html: Callable[[str], str]) -> GenerationPlan:
+    """Render (through the gate) the pages whose inputs changed; reuse the others from
+    docs/<language>/. Reads, renders and checks everything before anything is
+    written, so a bad input in any language changes nothing."""
+    names = find_pages(settings)
+    raw = {page: (settings.source_dir / page).read_bytes() for page in names}
+    fingerprint = inputs_fingerprint(settings)
+    sources: dict[str, SourcePage] = {}
+    plan = GenerationPlan()
+    for language in settings.languages:
+        existing = read_output(settings.output_dir(language))
+        try:
+            previous = json.loads(existing.get(INPUTS_FILE, b"{}"))
+        except ValueError:
+            previous = {}
+        pages, cache, refused = [], {}, []
+        for page in names:
+            catalog_file = settings.catalog_path(language, page_domain(page))
+            catalog_bytes = catalog_file.read_bytes() if catalog_file.exists() else b""
+            key = hashlib.sha256(fingerprint + hashlib.sha256(raw[page]).digest() + hashlib.sha256(catalog_bytes).digest()).hexdigest()
+            entry = previous.get(page)
+            if entry and entry.get("inputs") == key and page in existing:
+                rendered, findings = _cached(page, existing[page], entry)
+            else:
+                if page not in sources:
+                    sources[page] = read_page(settings, page)
+                display = settings.relative(catalog_file)
+                catalog = catalogs.parse_catalog(display, catalog_bytes, language) if catalog_bytes else Catalog(locale=language)
+                gated = gate_page(sources[page], catalogs.translations(catalog), render_html, page=page, source_language=settings.source_language)
+                if gated.page_problems:
+                    raise SourceError(Location(f"docs/{settings.source_language}/{page}"), "this page cannot be translated safely: " + "; ".join(gated.page_problems), "please report this page")
+                rendered, findings = gated.page, [refusal_finding(display, refusal) for refusal in gated.refusals]
+                plan.rendered[language] = plan.rendered.get(language, 0) + 1
+            pages.append(rendered)
+            cache[page] = _cache_entry(key, rendered, findings)
+            refused.extend(findings)
+        plan.pages[language] = tuple(pages)
+        plan.caches[language] = cache
+        plan.refused[language] = refused
+    return plan
+
+
+def generate_all(settings: Settings, render_html: Callable[[str], str] | None = None, release: bool = False) -> list[LanguageBuild]:
+    """Write docs/<language>/ for every language (atomically, and only what changed).
+
+    In release mode a refused translation stops everything before a file is written."""
+    if render_html is None:
+        from .rendering import load_renderer
+
+        render_html = load_renderer(settings.root / "mkdocs.yml")
+    plan = plan_generation(settings, render_html)
+    refused = [finding for findings in plan.refused.values() for finding in findings]
+    if release and refused:
+        raise RefusedTranslations(refused)
+    builds = []
+    for language, pages in plan.pages.items():
+        files = {page.page: page.text for page in pages}
+        files[INPUTS_FILE] = json.dumps(plan.caches[language], ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        changed = write_pages(settings.output_dir(language), files)
+        for name in changed:
+            log.info("generated docs/%s/%s", language, name)
+        builds.append(LanguageBuild(language, pages, tuple(name for name in changed if name != INPUTS_FILE), plan.rendered.get(language, 0), tuple(plan.refused[language])))
+    return builds
+
+
+def release_problems(builds: Iterable[LanguageBuild]) -> list[str]:
+    """Release mode: every page that is not fully translated, and why."""
+    problems = []
+    for build in builds:
+        for page in build.incomplete():
+            problems.append(f"docs/{build.language}/{page.page}: {page.state.value} ({page.missing} untranslated or refused, {page.outdated} outdated messages)")
+            problems.extend(f"    {state}: {excerpt(text)}" for state, text in page.pending)
+    return problems
