@@ -59,11 +59,12 @@ class GatedPage:
 def text_refusals(source: SourcePage, messages: Mapping[Key, Message]) -> list[Refusal]:
     """Per-message rules: template values are plain text; nothing invisible anywhere."""
     refusals = []
+    plain = {segment.key for segment in source.segments if segment.yaml_value}  # inserted by templates
     for segment in {segment.key: segment for segment in reversed(source.segments)}.values():
         message = messages.get(segment.key)
         if not _is_translated(message):
             continue
-        rule, code = (plain_text_problems, "S303") if segment.yaml_value else (invisible_problems, "S302")
+        rule, code = (plain_text_problems, "S303") if segment.key in plain else (invisible_problems, "S302")
         problems = tuple(rule(segment.text, str(message.string)))
         if problems:
             refusals.append(Refusal(segment, message.lineno or 0, problems, code))
@@ -81,8 +82,8 @@ def gate_page(
     """The page to publish, with every translation that would change its HTML refused."""
     marker = secrets.token_hex(8)
 
-    def is_wrapper(attributes: dict) -> bool:
-        return attributes.get(MARKER_ATTRIBUTE) == marker
+    def is_wrapper(tag: str, attributes: dict) -> bool:
+        return tag == "span" and attributes.get(MARKER_ATTRIBUTE) == marker
 
     def differences(english: Shape, refused: set[Key], only: Key | None = None) -> list[str]:
         chosen = messages if only is None else {only: messages[only]}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import json
 import os
+import re
 import shutil
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from pathlib import Path
 from babel.messages.catalog import Message
 
 from .atomic import replace_tree, staging_dir
-from .model import Heading, Segment, SourcePage, Wrap
+from .model import Heading, Segment, SegmentKind, SourcePage, Wrap
 
 Key = tuple[str, "str | None"]
 
@@ -110,7 +111,26 @@ def _format(segment: Segment, text: str, replacement: str) -> str:
         return json.dumps(replacement, ensure_ascii=False)
     if segment.start == segment.end:  # an admonition that had no explicit title
         return f' "{replacement}"'
+    if segment.kind in (SegmentKind.TABLE_HEADER, SegmentKind.TABLE_CELL):
+        return table_cell_text(replacement)
     return replacement.replace("\n", "\n" + segment.continuation)
+
+
+_CODE_SPAN = re.compile(r"(?<!\\)(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
+def table_cell_text(text: str) -> str:
+    """A translation inside a table row: its | are text, never a new cell (only a
+    closed `code` span keeps its own), and a final backslash cannot join it to the next cell."""
+    text = text.replace("\n", " ")
+    code = [match.span() for match in _CODE_SPAN.finditer(text)]
+    out, escaped = [], False
+    for index, char in enumerate(text):
+        if char == "|" and not escaped and not any(start <= index < end for start, end in code):
+            out.append("\\")
+        out.append(char)
+        escaped = char == "\\" and not escaped
+    return "".join(out) + (" " if escaped else "")
 
 
 def _anchor_edit(heading: Heading, text: str) -> tuple[int, int, str]:

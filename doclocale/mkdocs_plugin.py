@@ -176,9 +176,9 @@ def site_address(page: str, language: str):
     return resolve
 
 
-def is_fallback_span(attributes: dict) -> bool:
+def is_fallback_span(tag: str, attributes: dict) -> bool:
     """The generator's English-text wrapper (the gate has already refused lookalikes)."""
-    return set(attributes) == {"lang", "dir"} and attributes["dir"] == "ltr"
+    return tag == "span" and set(attributes) == {"lang", "dir"} and attributes["dir"] == "ltr"
 
 
 def translate_sections(item, translations) -> None:

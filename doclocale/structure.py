@@ -61,7 +61,7 @@ def _attributes(node: LexborNode, urls: Callable[[str], str] | None) -> tuple[tu
     return tuple(sorted(found))
 
 
-def html_shape(html: str, transparent: Callable[[dict], bool] | None = None, urls: Callable[[str], str] | None = None) -> Shape:
+def html_shape(html: str, transparent: Callable[[str, dict], bool] | None = None, urls: Callable[[str], str] | None = None) -> Shape:
     """Flatten an HTML fragment or document into what the rule compares."""
     root = LexborHTMLParser(html).root
     items: list[Item] = [(0, "element", "#document", (), None)]
@@ -89,7 +89,7 @@ def html_shape(html: str, transparent: Callable[[dict], bool] | None = None, url
             has_text.append(False)
         else:
             attributes = node.attributes
-            if transparent is not None and transparent(attributes):
+            if transparent is not None and transparent(tag, attributes):
                 children_depth = depth  # the generator's own wrapper: look through it
             else:
                 items.append((depth, "element", tag, _attributes(node, urls), None))
@@ -164,7 +164,7 @@ def compare_shapes(source: Shape, translated: Shape, limit: int = 3) -> list[str
 def compare_html(
     source_html: str,
     translated_html: str,
-    transparent: Callable[[dict], bool] | None = None,
+    transparent: Callable[[str, dict], bool] | None = None,
     urls: tuple[Callable[[str], str], Callable[[str], str]] | None = None,
 ) -> list[str]:
     """The rule on two renderings: empty when only text differs. ``urls`` maps each
