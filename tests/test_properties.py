@@ -72,6 +72,7 @@ def document(draw) -> str:
 class Translation:
     string: str
     fuzzy: bool = False
+    lineno: int = 0
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
