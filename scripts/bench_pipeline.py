@@ -5,6 +5,7 @@
 Stages run as separate processes on a synthetic project (scripts/synthetic_corpus.py):
   update    extract + merge every catalog (python -m doclocale update)
   generate  render every Persian page from scratch (no reuse)
+  ungated   the same with the publishing gate switched off (generate - ungated = the gate's cost)
   one-po    regenerate after editing one catalog (incremental)
   build     python -m doclocale build: MkDocs + Material + static-i18n + our plugin + search index
   plain     plain `mkdocs build` of the same generated pages, without our plugin or theme overrides
@@ -33,6 +34,8 @@ PY = sys.executable
 STAGES = {
     "update": [PY, "-m", "doclocale", "update"],
     "generate": [PY, "-c", "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); from doclocale.settings import load_settings; from doclocale.publish import generate_all; generate_all(load_settings(pathlib.Path('mkdocs.yml')))"],
+    # The same, with the publishing gate's rendering and comparison switched off: the difference is its cost.
+    "ungated": [PY, "-c", "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); import doclocale.publish as p; from doclocale.gate import GatedPage; from doclocale.generate import render_page; p.gate_page = lambda source, messages, render, **kw: GatedPage(render_page(source, messages, **kw), ()); from doclocale.settings import load_settings; p.generate_all(load_settings(pathlib.Path('mkdocs.yml')))"],
     "one-po": [PY, "-c", "import pathlib; from doclocale.catalogs import read_catalog, write_catalog; from doclocale.settings import load_settings; from doclocale.publish import generate_all; s = load_settings(pathlib.Path('mkdocs.yml')); p = s.catalog_path('fa', 'guides/g0000'); c = read_catalog(p); m = next(m for m in c if m.id); m.string = m.string + ' '; write_catalog(p, c); b = generate_all(s)[0]; print(f'rendered={b.rendered} changed={len(b.changed)}')"],
     "build": [PY, "-m", "doclocale", "build"],
     "plain": [PY, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-plain.yml", "-d", "site-plain"],
@@ -100,6 +103,9 @@ def main() -> int:
         t = {stage: value[0] for stage, value in stages.items()}
         added = t["update"] + t["generate"] + t["check"] + t["links"] + max(0.0, t["build"] - t["plain"])
         print(f"{count:>5} " + " ".join(f"{t[stage]:>8.2f}s" for stage in STAGES) + f" {added:>7.2f}s {added / t['plain']:>6.2f}")
+    for count, stages in results.items():
+        gate = max(0.0, stages["generate"][0] - stages["ungated"][0])
+        print(f"N={count}: the publishing gate (render + compare every page) costs {gate:.2f} s, {gate / stages['build'][0] * 100:.1f} % of the build (goal < 10 %)")
     if 100 in results and 1000 in results:
         print("\ntime per page, N=1000 vs N=100 (linear if within 20 %):")
         for stage in STAGES:
