@@ -22,6 +22,7 @@ from babel.messages.pofile import PoFileError, PoFileParser, _NormalizedString, 
 from .atomic import write_bytes_atomic
 from .errors import CatalogError
 from .model import Location, Segment
+from .settings import SITE_DOMAIN
 
 #: Width Babel wraps at; fixed so a one-word change touches one entry only.
 WRAP_WIDTH = 76
@@ -89,6 +90,7 @@ def new_catalog(template: Catalog, locale: str) -> Catalog:
 def merge_catalog(catalog: Catalog, template: Catalog) -> Catalog:
     """Babel's merge: fuzzy matches keep the old translation and its previous msgid;
     strings gone from the source become obsolete (``#~``), never deleted."""
+    catalog.domain = template.domain
     still_pending = {(str(m.id), m.context): m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id}
     # POT-Creation-Date is left alone so that a one-word change touches one entry only.
     catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True, update_creation_date=False)
@@ -123,8 +125,22 @@ def translations(catalog: Catalog) -> dict[tuple[str, str | None], Message]:
     return {(str(m.id), m.context): m for m in catalog if m.id}
 
 
+def deliberate_flags(catalog: Catalog) -> None:
+    """Format flags that say what the text really is, not what Babel guesses.
+
+    Babel flags any msgid with ``{…}`` as python-brace-format and any ``%`` as
+    python-format, and GNU ``msgfmt --check`` then rejects correct translations
+    ("{#id}" is an attribute list, "50%" a percentage). Page text is Markdown, never a
+    format string; site strings go through Jinja's gettext, which %-formats them."""
+    for message in catalog:
+        message.flags.discard("python-brace-format")
+        if catalog.domain != SITE_DOMAIN:
+            message.flags.discard("python-format")
+
+
 def render_catalog(catalog: Catalog) -> bytes:
     """The exact bytes a catalog is written as (stable wrapping, previous msgids kept)."""
+    deliberate_flags(catalog)
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WRAP_WIDTH, include_previous=True, sort_output=False)
     return buffer.getvalue()

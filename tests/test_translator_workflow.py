@@ -133,3 +133,20 @@ def test_editing_one_catalog_regenerates_only_its_page(settings) -> None:
     assert edited.rendered == 1 and edited.changed == ("about.md",)
     assert "بازبینی پزشکان" in (settings.output_dir("fa") / "about.md").read_text(encoding="utf-8")
     assert {p: (settings.output_dir("fa") / p).stat().st_mtime_ns for p in unchanged} == unchanged
+
+
+def test_percent_and_braces_in_page_text_are_not_format_strings_for_msgfmt(project: Path) -> None:
+    """Babel would flag these python-format / python-brace-format, and msgfmt --check would reject
+    a correct Persian translation that writes ٪ and leaves out the braces."""
+    page = project / "docs/en/guides/microneedling.md"
+    english = "About 50% of people feel {almost} no pain."
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{english}\n", encoding="utf-8")
+    assert run(project, "update") == 0
+    path = project / PO
+    assert "python-format" not in path.read_text(encoding="utf-8") and "python-brace-format" not in path.read_text(encoding="utf-8")
+    catalog = read_catalog(path)
+    message = catalog.get(english)
+    message.string = "حدود ۵۰٪ از افراد تقریباً دردی حس نمی‌کنند."
+    write_catalog(path, catalog)
+    result = subprocess.run(["msgfmt", "--check", "--check-format", "--check-header", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
