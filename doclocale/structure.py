@@ -140,8 +140,11 @@ def _path(items: tuple[Item, ...], index: int, depth: int | None = None) -> str:
 def compare_shapes(source: Shape, translated: Shape, limit: int = 3) -> list[str]:
     """How ``translated`` differs from ``source``, in words; empty when it keeps the rule."""
     problems = []
-    matcher = difflib.SequenceMatcher(None, source.items, translated.items, autojunk=False)
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+    if source.items == translated.items:  # the usual case: no diff to compute
+        opcodes = [("equal", 0, len(source.items), 0, len(translated.items))]
+    else:
+        opcodes = difflib.SequenceMatcher(None, source.items, translated.items, autojunk=False).get_opcodes()
+    for tag, a1, a2, b1, b2 in opcodes:
         if tag == "equal":
             for a, b in zip(range(a1, a2), range(b1, b2)):
                 if translated.has_text[b] and not source.has_text[a]:
