@@ -113,7 +113,7 @@ def _format(segment: Segment, text: str, replacement: str) -> str:
         return f' "{replacement}"'
     if segment.kind in (SegmentKind.TABLE_HEADER, SegmentKind.TABLE_CELL):
         return table_cell_text(replacement)
-    return replacement.replace("\n", "\n" + segment.continuation)
+    return replacement.replace("\n", ("  " if segment.hard_breaks else "") + "\n" + segment.continuation)
 
 
 _CODE_SPAN = re.compile(r"(?<!\\)(`+)(?!`).*?(?<!`)\1(?!`)")
@@ -172,11 +172,12 @@ def _notice_page(source: SourcePage, edits: list[tuple[int, int, str]], source_l
     page; the outline keeps every heading id so links into this page still work.
     """
     status = "i18n_status: untranslated\nsearch:\n  exclude: true\n---\n"
-    if source.front_matter_end:
+    if source.meta_style == "yaml":
         front = [edit for edit in edits if edit[1] <= source.front_matter_end]
         lines = [_apply(source.text[: source.front_matter_end], front) + status]
-    else:
-        lines = ["---\n" + status]
+    else:  # no metadata, or MultiMarkdown lines: the notice page gets YAML front matter
+        titles = [segment.text for segment in source.segments if segment.kind is SegmentKind.TITLE]
+        lines = ["---\n" + (f"title: {json.dumps(titles[0], ensure_ascii=False)}\n" if titles else "") + status]
     for heading in source.headings:
         segment = source.segments[heading.segment_index]
         lines.append(f"\n{'#' * heading.level} {fallback_inline(segment.text, source_language)} {{#{heading.anchor}}}\n")

@@ -8,43 +8,50 @@ stays byte-identical.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import replace
-from html.parser import HTMLParser
 
-import yaml
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import unique
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+from selectolax.lexbor import LexborHTMLParser
 
 from .errors import SourceError
+from .front_matter import TRANSLATABLE as TRANSLATABLE_FRONT_MATTER
+from .front_matter import load_yaml, read_metadata
+from .markdown_blocks import containers_plugin
+from .markdown_text import full_references, has_words, heading_anchor, split_table_row
 from .model import Heading, Location, Segment, SegmentKind, SourcePage, Wrap
 
-#: Front-matter keys whose values readers see and translators translate.
-TRANSLATABLE_FRONT_MATTER = {"title": SegmentKind.TITLE, "description": SegmentKind.DESCRIPTION}
+__all__ = ["TRANSLATABLE_FRONT_MATTER", "load_yaml", "make_parser", "parse_page"]
 
 # Python-Markdown's attr_list at the end of a heading: "## Title {#id .class}".
 _HEADING_ATTRS = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
-_FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$")
 # An editor gives the next message a msgctxt when the same English needs different
 # translations: <!-- i18n-context: button label -->
+_ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[([^\]]*)\][ ]?:[ ]*(.*)$")
+_CODE_TITLE = re.compile(r'\btitle="([^"]*)"')
+#: Most [ in one block: Python-Markdown's link search is quadratic in them (4,000 take 3 s).
+MAX_BRACKETS = 1000
+_DEFINITION = re.compile(r"^:[ \t]")
+_DEFINITION_MARK = re.compile(r"^[ ]{0,3}:[ \t]+")
+_TASK_MARKER = re.compile(r"^\[[ xX]\][ \t]+")
+_MACRO = re.compile(r"^\{[*%!{]")
+_BLOCK_ATTRIBUTES = re.compile(r"^[ ]*\{:?[ ]*[^\}\n ][^\n]*\}[ ]*$")
+_MARKDOWN_ELEMENT = re.compile(r"^\s*<[A-Za-z][\w-]*\b[^>]*\smarkdown(?:=(\"[^\"]*\"|'[^']*'|[^\s>]+))?[\s>/]")
 _CONTEXT_COMMENT = re.compile(r"^\s*<!--\s*i18n-context:\s*(.*?)\s*-->\s*$", re.S)
-
-
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
-
-
-def load_yaml(text: str):
-    """Safe YAML (front matter, glossary), with libyaml when PyYAML has it."""
-    return yaml.load(text, Loader=_YAML_LOADER)
 
 
 def make_parser() -> MarkdownIt:
     """The one Markdown parser the pipeline uses, configured like our MkDocs site."""
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin)
+    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(containers_plugin).use(deflist_plugin).use(footnote_plugin)
+    # markdown-it drops links and definitions to javascript:/data: URLs; Python-Markdown keeps
+    # them, so the extractor must see them too (the page comparison judges what is published).
+    parser.validateLink = lambda url: True
+    return parser
 
 
 _PARSER = make_parser()
@@ -56,62 +63,16 @@ def parse_page(path: str, text: str) -> SourcePage:
     return walker.run()
 
 
-def heading_anchor(inline_source: str) -> str:
-    """The id Python-Markdown's toc extension gives a heading with this inline source."""
-    rendered = _PARSER.renderInline(inline_source)
-    return slugify(html.unescape(_strip_tags(rendered)), "-")
+def _visible_text(markup: str) -> str:
+    """The text a browser shows of an HTML fragment (scripts, styles and code left out)."""
+    tree = LexborHTMLParser(markup)
+    for node in tree.css("script, style, pre, code, template, textarea"):
+        node.decompose()
+    return tree.body.text() if tree.body is not None else ""
 
 
-class _TextOnly(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    def handle_entityref(self, name: str) -> None:
-        self.parts.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self.parts.append(f"&#{name};")
-
-
-def _strip_tags(markup: str) -> str:
-    parser = _TextOnly()
-    parser.feed(markup)
-    return "".join(parser.parts)
-
-
-def split_table_row(line: str) -> list[tuple[int, int]]:
-    """Spans of the cells' stripped text in one GFM table row (escaped pipes stay)."""
-    bounds = []
-    cell_start = 0
-    i = 0
-    in_code = False
-    while i < len(line):
-        char = line[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "`":
-            in_code = not in_code
-        elif char == "|" and not in_code:
-            bounds.append((cell_start, i))
-            cell_start = i + 1
-        i += 1
-    bounds.append((cell_start, len(line)))
-    if line.lstrip().startswith("|"):
-        bounds = bounds[1:]
-    if line.rstrip().endswith("|") and bounds and not line[bounds[-1][0] :].strip():
-        bounds = bounds[:-1]
-    spans = []
-    for start, end in bounds:
-        raw = line[start:end]
-        left = len(raw) - len(raw.lstrip())
-        right = len(raw.rstrip())
-        spans.append((start + left, start + max(left, right)))
-    return spans
+def _dedent(line: str) -> str:
+    return line[1:] if line.startswith("\t") else line[4:] if line.startswith("    ") else line.lstrip(" ")
 
 
 class _Walker:
@@ -129,7 +90,8 @@ class _Walker:
         self.front_matter: dict = {}
         self.front_matter_end = 0
         self.heading_ids: set[str] = set()
-        self.contexts: list[tuple[int, str]] = []  # (offset after an i18n-context comment, context)
+        self.contexts: list[tuple[int, str]] = []
+        self.read_apart: list[tuple[int, int]] = []  # line ranges already walked from another parse  # (offset after an i18n-context comment, context)
 
     def line_text(self, index: int) -> str:
         return self.lines[index].rstrip("\r\n") if index < len(self.lines) else ""
@@ -138,22 +100,47 @@ class _Walker:
         return Location(self.path, line_index + 1)
 
     def run(self) -> SourcePage:
+        meta = read_metadata(self.path, self.text)
+        self.segments.extend(meta.segments)
         try:
-            tokens = _PARSER.parse(self.text)
+            tokens = _PARSER.parse(self.text, env := {})
         except Exception as error:  # markdown-it raises only on bugs or absurd input
             raise SourceError(Location(self.path, 1), f"cannot parse Markdown: {error}") from error
+        self.references = set(env.get("references", {}))
+        self.walk(tokens, meta.first_body_line)
+        self.segments.sort(key=lambda segment: segment.start)
+        return SourcePage(
+            path=self.path,
+            text=self.text,
+            segments=self.with_contexts(),
+            headings=tuple(self.headings),
+            front_matter=meta.data,
+            front_matter_end=meta.insert_at,
+            meta_style=meta.style,
+        )
+
+    def walk(self, tokens: list[Token], first_line: int = 0) -> None:
+        """Collect the segments of a token stream (a page, or the Markdown inside an HTML block)."""
         containers: list[str] = []
         row_cells: dict[int, list[tuple[int, int]]] = {}
         cell_index: dict[int, int] = {}
         for index, token in enumerate(tokens):
-            if token.type == "front_matter":
-                self.read_front_matter(token)
-            elif token.type == "html_block" and token.map and _CONTEXT_COMMENT.match(token.content):
-                self.contexts.append((self.offsets[token.map[1]], _CONTEXT_COMMENT.match(token.content).group(1)))
+            if token.map and token.map[0] < first_line:
+                continue  # metadata, read apart
+            if token.map and token.nesting != -1 and any(start <= token.map[0] < end for start, end in self.read_apart):
+                if token.nesting == 1:
+                    containers.append("read apart")
+                continue
+            if token.type == "html_block" and token.map:
+                self.html_block(token)
+            elif token.type == "fence" and token.map:
+                self.code_title(token)
             elif token.type.endswith("_open") and token.nesting == 1:
                 containers.append(token.type)
                 if token.type == "admonition_open":
-                    self.admonition_title(token, tokens[index + 2])
+                    self.admonition_title(token)
+                elif token.type == "tab_open":
+                    self.tab_title(token)
             elif token.nesting == -1 and containers:
                 containers.pop()
             elif token.type == "inline" and token.map:
@@ -163,19 +150,43 @@ class _Walker:
                     spans = row_cells.setdefault(line, split_table_row(self.line_text(line)))
                     position = cell_index.get(line, 0)
                     cell_index[line] = position + 1
-                    self.table_cell(token, opener.type, line, spans[position])
+                    if position < len(spans):  # a short row: the renderer adds empty cells
+                        self.table_cell(token, opener.type, line, spans[position])
                 elif opener.type == "heading_open":
                     self.heading(token, int(opener.tag[1:]))
+                elif opener.type == "dt_open":
+                    self.inline_segment(token, SegmentKind.TERM, token.content)
                 elif opener.type == "paragraph_open":
                     self.paragraph(token, containers)
-        return SourcePage(
-            path=self.path,
-            text=self.text,
-            segments=self.with_contexts(),
-            headings=tuple(self.headings),
-            front_matter=self.front_matter,
-            front_matter_end=self.front_matter_end,
-        )
+
+    def html_block(self, token: Token) -> None:
+        """Raw HTML: an i18n-context comment; Markdown inside a ``markdown`` element; or,
+        if it holds words, a refusal (its text would stay English on a translated page)."""
+        context = _CONTEXT_COMMENT.match(token.content)
+        if context:
+            self.contexts.append((self.offsets[token.map[1]], context.group(1)))
+            return
+        first, last = token.map
+        element = _MARKDOWN_ELEMENT.match(self.line_text(first))
+        if element and element.group(1) and element.group(1).strip("\"'") == "span" and last - first > 2:
+            closing = last - 1 if self.line_text(last - 1).strip().startswith("</") else last
+            inline = Token("inline", "", 0, map=[first + 1, closing], content="\n".join(self.line_text(i).strip() for i in range(first + 1, closing)))
+            self.inline_segment(inline, SegmentKind.PARAGRAPH, inline.content, detail="inside an HTML element")
+            return
+        comment_end = token.content.find("-->") if token.content.startswith("<!--") else -1
+        if comment_end >= 0 and has_words(token.content[comment_end + 3 :]) and "<" not in token.content[comment_end + 3 :]:
+            # "<!-- note --> Some text": the comment is raw HTML, the text after it a paragraph
+            line = first + token.content.count("\n", 0, comment_end)
+            rest = token.content[comment_end + 3 :].strip()
+            inline = Token("inline", "", 0, map=[line, line + rest.count("\n") + 1], content=rest)
+            self.inline_segment(inline, SegmentKind.PARAGRAPH, rest)
+            return
+        if element and last - first > 1:
+            inner = "\n" * (first + 1) + "".join(self.lines[first + 1 : last])
+            self.walk(_PARSER.parse(inner), first + 1)  # same line numbers as the page
+            return
+        if has_words(_visible_text(token.content)):
+            raise SourceError(self.where(first), "text inside raw HTML is not supported: it would stay English on the translated page", "write the text in Markdown, or add the markdown attribute to the element (<div markdown>)")
 
     def with_contexts(self) -> tuple[Segment, ...]:
         """Give the first segment after each i18n-context comment its msgctxt."""
@@ -186,51 +197,8 @@ class _Walker:
                 segments[index] = replace(segments[index], context=context)
         return tuple(segments)
 
-    # -- front matter ---------------------------------------------------
-    def read_front_matter(self, token: Token) -> None:
-        first, last = token.map  # lines of the opening and closing '---'
-        try:
-            data = load_yaml(token.content) or {}
-        except yaml.YAMLError as error:
-            # The context mark is where the broken construct starts ("title: [..."),
-            # the problem mark where the parser gave up (often the next line).
-            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-            line = first + 2 + (mark.line if mark else 0)
-            raise SourceError(
-                Location(self.path, line),
-                f"front matter is not valid YAML: {getattr(error, 'problem', error)}",
-                "front matter is 'key: value' lines between two '---' lines; quote values that contain ':'",
-            ) from error
-        if not isinstance(data, dict):
-            raise SourceError(Location(self.path, first + 1), "front matter must be 'key: value' pairs")
-        self.front_matter = data
-        self.front_matter_end = self.offsets[last - 1]
-        for line_index in range(first + 1, last):
-            match = _FRONT_MATTER_KEY.match(self.line_text(line_index))
-            if not match or match.group(1) not in TRANSLATABLE_FRONT_MATTER:
-                continue
-            value = data.get(match.group(1))
-            if not isinstance(value, str) or not value.strip():
-                raise SourceError(
-                    self.where(line_index),
-                    f"front-matter '{match.group(1)}' must be a one-line text",
-                    "write it on one line, e.g. title: \"Micro-needling\"",
-                )
-            start = self.offsets[line_index] + match.start(2)
-            self.segments.append(
-                Segment(
-                    kind=TRANSLATABLE_FRONT_MATTER[match.group(1)],
-                    text=value.strip(),
-                    location=self.where(line_index),
-                    start=start,
-                    end=start + len(match.group(2)),
-                    wrap=Wrap.PLAIN,
-                    yaml_value=True,
-                )
-            )
-
     # -- blocks ---------------------------------------------------------
-    def admonition_title(self, opener: Token, title_inline: Token) -> None:
+    def admonition_title(self, opener: Token) -> None:
         line_index = opener.map[0]
         line = self.line_text(line_index)
         base = self.offsets[line_index]
@@ -240,13 +208,12 @@ class _Walker:
             if not quoted.group(1).strip():
                 return  # an empty title means "no title bar": nothing to translate
             start, end = base + quoted.start(1), base + quoted.end(1)
-            text = quoted.group(1)
+            text = full_references(quoted.group(1), self.references)
         else:
             # No title given: the theme shows the type ("Warning") in English. Make it a
             # message so the Persian page gets an explicit, translated title.
-            after_type = line.find(kind) + len(kind)
-            start = end = base + after_type
-            text = title_inline.content.strip() or kind.capitalize()
+            start = end = base + len(line.rstrip())  # after the type and any extra classes
+            text = kind.capitalize()
         self.segments.append(
             Segment(
                 kind=SegmentKind.ADMONITION_TITLE,
@@ -279,11 +246,11 @@ class _Walker:
             explicit_id = ids[0] if ids else None
             content = content[: attrs.start()]
         segment = self.inline_segment(token, SegmentKind.HEADING, content, detail=f"level {level}")
-        if segment is None:
-            return
-        anchor = explicit_id or unique(heading_anchor(content), self.heading_ids)
+        anchor = explicit_id or unique(heading_anchor(_PARSER.renderInline(content)), self.heading_ids)
         if explicit_id:
             self.heading_ids.add(explicit_id)
+        if segment is None:
+            return  # nothing to translate: the heading keeps its text, so its id too
         attr_start = segment.end
         if attrs:
             attr_start = self.text.index("{", segment.end)
@@ -301,6 +268,11 @@ class _Walker:
     def paragraph(self, token: Token, containers: list[str]) -> None:
         children = [child for child in token.children or [] if child.type != "softbreak"]
         content = token.content
+        if _DEFINITION.match(content):
+            self.definition_body(token.map[0])
+            return
+        if _MACRO.match(content):
+            raise SourceError(self.where(token.map[0]), f"{content.split()[0]}…}} is not Markdown this site renders (an include or macro of another tool)", "paste the content it stands for into the page")
         if len(children) == 1 and children[0].type == "image" and content.startswith("![") and "](" in content:
             alt = content[2 : content.index("](")]
             if alt.strip():
@@ -312,18 +284,73 @@ class _Walker:
                     Segment(SegmentKind.IMAGE_ALT, alt, self.where(line_index), offset, offset + len(alt), detail=f"for {src}", wrap=Wrap.PLAIN)
                 )
             return
-        if "list_item_open" in containers:
+        if _ABBREVIATION.match(content.split("\n", 1)[0]):
+            self.abbreviations(token)
+            return
+        if "footnote_open" in containers:
+            kind = SegmentKind.FOOTNOTE
+        elif "dd_open" in containers:
+            kind = SegmentKind.DEFINITION
+        elif "list_item_open" in containers:
             kind = SegmentKind.LIST_ITEM
+            content = _TASK_MARKER.sub("", content, count=1)  # "[x] " is the checkbox, not text
         elif "blockquote_open" in containers:
             kind = SegmentKind.QUOTE
         else:
             kind = SegmentKind.PARAGRAPH
-        detail = "in a call-out box" if "admonition_open" in containers else ""
+        detail = "in a call-out box" if "admonition_open" in containers else "in a tab" if "tab_open" in containers else ""
         self.inline_segment(token, kind, content, detail=detail)
+
+    def definition_body(self, first: int) -> None:
+        """A ':   definition' whose term markdown-it did not see (raw HTML, a comment):
+        Python-Markdown still makes it a definition, whose body is Markdown indented by four."""
+        last = first + 1
+        while last < len(self.lines) and (not self.line_text(last).strip() or self.line_text(last).startswith(("    ", "\t"))):
+            last += 1
+        while last > first + 1 and not self.line_text(last - 1).strip():
+            last -= 1
+        body = [_DEFINITION_MARK.sub("", self.line_text(first), count=1)] + [_dedent(self.line_text(i)) for i in range(first + 1, last)]
+        self.walk(_PARSER.parse("\n" * first + "\n".join(body) + "\n"), first)
+        self.read_apart.append((first, last))
+
+    def plain_segment(self, kind: SegmentKind, line_index: int, start: int, end: int, detail: str = "") -> None:
+        """A plain-text value at columns ``start:end`` of one line (a title, an attribute)."""
+        base = self.offsets[line_index]
+        text = self.line_text(line_index)[start:end]
+        if text.strip():
+            self.segments.append(Segment(kind, text, self.where(line_index), base + start, base + end, detail=detail, wrap=Wrap.PLAIN))
+
+    def tab_title(self, opener: Token) -> None:
+        line_index = opener.map[0]
+        line = self.line_text(line_index)
+        start = line.index('"') + 1
+        self.plain_segment(SegmentKind.TAB_TITLE, line_index, start, line.rindex('"'))
+
+    def code_title(self, fence: Token) -> None:
+        line_index = fence.map[0]
+        line = self.line_text(line_index)
+        found = _CODE_TITLE.search(line)
+        if found:
+            self.plain_segment(SegmentKind.CODE_TITLE, line_index, found.start(1), found.end(1))
+
+    def abbreviations(self, token: Token) -> None:
+        """``*[HTML]: Hyper Text Markup Language`` lines: each meaning is a message."""
+        for line_index in range(token.map[0], token.map[1]):
+            line = self.line_text(line_index)
+            found = _ABBREVIATION.match(line)
+            if found is None:
+                raise SourceError(self.where(line_index), "abbreviation definitions (*[ABBR]: meaning) must be a block of their own", "put a blank line between the abbreviations and the text around them")
+            self.plain_segment(SegmentKind.ABBREVIATION, line_index, found.start(2), len(line.rstrip()), detail=f"for {found.group(1)}")
 
     def inline_segment(self, token: Token, kind: SegmentKind, content: str, detail: str = "") -> Segment | None:
         """Locate ``content`` (the block's inline source) line by line in the page."""
+        if content.count("[") > MAX_BRACKETS:
+            raise SourceError(self.where(token.map[0]), f"more than {MAX_BRACKETS} [ in one block", "Python-Markdown's time grows with the square of that number: split the block or write the brackets as &#91;")
         content_lines = content.split("\n")
+        if len(content_lines) > 1 and _BLOCK_ATTRIBUTES.match(content_lines[-1]):
+            content_lines.pop()  # "{: .class }" on the block's last line belongs to the block
+        if not has_words("\n".join(content_lines)):
+            return None  # nothing to translate (code, a link target, a comment): the English stays
         first_line = token.map[0]
         spans = []
         for number, piece in enumerate(content_lines):
@@ -343,16 +370,18 @@ class _Walker:
             continuation = self.line_text(spans[1][0])[: spans[1][1]]
         else:
             continuation = "".join(c if c == ">" else " " for c in prefix)
-        pieces = []
+        pieces, hard_breaks = [], False
         for number, (line_index, column, end) in enumerate(spans):
             line = self.line_text(line_index)
             pieces.append(line[column:end])
             if number < len(spans) - 1:
-                hard_break = line.endswith("  ") or line[:end].endswith("\\")
+                hard_break = line.endswith("  ")  # Python-Markdown's only hard break
+                hard_breaks = hard_breaks or hard_break
                 pieces.append("\n" if hard_break else " ")
         segment = Segment(
             kind=kind,
-            text="".join(pieces),
+            text=full_references("".join(pieces), self.references),
+            hard_breaks=hard_breaks,
             location=self.where(first_index),
             start=self.offsets[first_index] + first_column,
             end=self.offsets[last_index] + last_end,

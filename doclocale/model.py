@@ -30,6 +30,12 @@ class SegmentKind(enum.Enum):
     QUOTE = "block quote"
     ADMONITION_TITLE = "call-out box title"
     IMAGE_ALT = "image description (alt text)"
+    TAB_TITLE = "tab title"
+    TERM = "term of a definition list"
+    DEFINITION = "definition in a definition list"
+    FOOTNOTE = "footnote"
+    ABBREVIATION = "meaning of an abbreviation (shown on hover)"
+    CODE_TITLE = "title of a code block"
 
 
 class Wrap(enum.Enum):
@@ -58,6 +64,7 @@ class Segment:
     wrap: Wrap = Wrap.INLINE
     yaml_value: bool = False
     context: str | None = None
+    hard_breaks: bool = False  # the source ends lines with two spaces: each \n of a translation does too
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -72,6 +79,10 @@ class Segment:
             parts.append("keep `code` exactly as it is")
         if "*" in self.text:
             parts.append("keep the * marks around emphasised or bold words")
+        if "][" in self.text:
+            parts.append("translate the link text in the first [ ]; keep the [label] after it")
+        if self.hard_breaks:
+            parts.append("keep each line break")
         return "; ".join(parts)
 
 
@@ -96,7 +107,8 @@ class SourcePage:
     segments: tuple[Segment, ...]
     headings: tuple[Heading, ...]
     front_matter: dict = field(default_factory=dict)
-    front_matter_end: int = 0  # offset just before the closing '---' line
+    front_matter_end: int = 0  # where "key: value" lines may be added to the metadata (0: none)
+    meta_style: str = ""  # "yaml" (--- front matter), "mmd" (MultiMarkdown lines) or ""
 
 
 class Severity(enum.IntEnum):

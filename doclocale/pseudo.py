@@ -11,31 +11,37 @@ import re
 from babel.messages.catalog import Catalog
 
 from .catalogs import new_catalog
+from .markdown_text import outside_code
 
 _ACCENTS = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "áƀçðéƒĝĥíĵķĺɱñóþǫŕšţúṽŵẋýžÁƁÇÐÉƑĜĤÍĴĶĹṀÑÓÞǪŔŠŢÚṼŴẊÝŽ",
 )
 # Parts of a message that must survive unchanged: code spans, link and image
-# targets, raw HTML tags, entities, escapes and attribute lists.
-_PROTECTED = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]+>|&#?\w+;|\\.|\{[^{}]*\}")
+# targets, reference labels, footnote references, raw HTML tags, entities,
+# escapes, attribute lists, keys (++ctrl+c++) and emoji shortcodes (:name:).
+_PROTECTED = re.compile(r"<(code|kbd|samp)\b[^<>]*>[^<]*</\1>|\]\([^()]*\)|\]\[[^\[\]]*\]|\[\^[^\[\]]*\]|<[^<>]+>|&#?\w+;|\\.|\{[^{}]*\}|\+\+[\w+-]+\+\+|:[\w+-]+:")
 OPEN, CLOSE = "⟦", "⟧"
 
 
 def pseudo_text(text: str) -> str:
     """The pseudo translation of one message (Markdown syntax kept)."""
     parts = []
-    cursor = 0
     letters = 0
-    for match in _PROTECTED.finditer(text):
-        chunk = text[cursor : match.start()]
-        letters += sum(c.isalpha() for c in chunk)
-        parts.append(chunk.translate(_ACCENTS))
-        parts.append(match.group())
-        cursor = match.end()
-    tail = text[cursor:]
-    letters += sum(c.isalpha() for c in tail)
-    parts.append(tail.translate(_ACCENTS))
+    for piece, code in outside_code(text):
+        if code:
+            parts.append(piece)
+            continue
+        cursor = 0
+        for match in _PROTECTED.finditer(piece):
+            chunk = piece[cursor : match.start()]
+            letters += sum(c.isalpha() for c in chunk)
+            parts.append(chunk.translate(_ACCENTS))
+            parts.append(match.group())
+            cursor = match.end()
+        tail = piece[cursor:]
+        letters += sum(c.isalpha() for c in tail)
+        parts.append(tail.translate(_ACCENTS))
     padding = "·" * max(1, round(letters * 0.3))
     return f"{OPEN}{''.join(parts)} {padding}{CLOSE}"
 

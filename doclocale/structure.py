@@ -11,11 +11,14 @@ document order; the translation must have the same list:
   human text (``alt``, ``title``, ``aria-label``), so ids, URLs, classes and
   styles cannot change;
 - identical text inside code, scripts and styles;
-- text only where the source has text, and no more bidi controls (embeddings,
-  overrides, isolates) than the source has.
+- no text where HTML allows none (directly in a list, table or row), and no more
+  bidi controls (embeddings, overrides, isolates) than the source has.
 
 Elements the generator wraps around text are recognised by a marker the
 caller passes (``transparent``): a random value a translator cannot know.
+``<abbr title>`` is looked through too: the abbr extension wraps its term
+wherever it appears, and a translation need not use the English term (its
+title is human text, like an ``alt``).
 Nothing here is a list of dangerous things: whatever the source page does not
 have, the translation may not have either.
 """
@@ -35,8 +38,12 @@ from .textrules import BIDI_CONTROLS
 HUMAN_TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label"})
 #: Attributes whose value is an address (compared after the caller's ``urls`` mapping).
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "poster", "cite", "data", "xlink:href"})
-#: Elements whose text is code or data, never prose: it must stay byte for byte.
+#: Elements whose text is code or data, never prose: it must stay the same.
 VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math", "template"})
+#: ... byte for byte inside these (elsewhere a line break and a space show the same).
+PREFORMATTED = frozenset({"pre", "script", "style", "textarea"})
+#: Elements whose content model has no text: text there means raw HTML was added.
+NO_TEXT = frozenset({"#document", "html", "head", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "colgroup", "select", "optgroup", "datalist", "menu"})
 
 Item = tuple  # (depth, kind, name, attributes, payload)
 
@@ -68,15 +75,15 @@ def html_shape(html: str, transparent: Callable[[str, dict], bool] | None = None
     has_text = [False]
     bidi: Counter = Counter()
     # (node, depth, owner item, inside verbatim): an explicit stack, as pages can nest deeply.
-    stack: list[tuple[LexborNode, int, int, bool]] = [(root, 1, 0, False)] if root is not None else []
+    stack: list[tuple[LexborNode, int, int, int]] = [(root, 1, 0, 0)] if root is not None else []
     while stack:
-        node, depth, owner, verbatim = stack.pop()
+        node, depth, owner, verbatim = stack.pop()  # verbatim: 0 prose, 1 code, 2 preformatted
         tag = node.tag
         children_owner, children_depth, children_verbatim = owner, depth + 1, verbatim
         if tag == "-text":
             text = node.text_content or ""
             if verbatim:
-                items.append((depth, "text", "", (), text))
+                items.append((depth, "text", "", (), text if verbatim == 2 else " ".join(text.split())))
                 has_text.append(False)
             elif text.strip():
                 has_text[owner] = True
@@ -89,7 +96,7 @@ def html_shape(html: str, transparent: Callable[[str, dict], bool] | None = None
             has_text.append(False)
         else:
             attributes = node.attributes
-            if transparent is not None and transparent(tag, attributes):
+            if tag == "abbr" and set(attributes) <= {"title"} or transparent is not None and transparent(tag, attributes):
                 children_depth = depth  # the generator's own wrapper: look through it
             else:
                 items.append((depth, "element", tag, _attributes(node, urls), None))
@@ -97,7 +104,7 @@ def html_shape(html: str, transparent: Callable[[str, dict], bool] | None = None
                 children_owner = len(items) - 1
                 for name in HUMAN_TEXT_ATTRIBUTES & attributes.keys():
                     bidi.update(BIDI_CONTROLS.findall(attributes[name] or ""))
-            children_verbatim = verbatim or tag in VERBATIM
+            children_verbatim = max(verbatim, 2 if tag in PREFORMATTED else 1 if tag in VERBATIM else 0)
         for child in reversed(list(_children(node))):
             stack.append((child, children_depth, children_owner, children_verbatim))
     return Shape(tuple(items), tuple(has_text), bidi)
@@ -147,7 +154,7 @@ def compare_shapes(source: Shape, translated: Shape, limit: int = 3) -> list[str
     for tag, a1, a2, b1, b2 in opcodes:
         if tag == "equal":
             for a, b in zip(range(a1, a2), range(b1, b2)):
-                if translated.has_text[b] and not source.has_text[a]:
+                if translated.has_text[b] and not source.has_text[a] and translated.items[b][2] in NO_TEXT:
                     problems.append(f"adds text directly {_path(translated.items, b + 1, translated.items[b][0] + 1)}")
             continue
         removed = ", ".join(_describe(item) for item in source.items[a1:a2][:3])

@@ -107,6 +107,11 @@ def test_the_oracle_passes_on_the_sample() -> None:
     assert oracle(SAMPLE) == []
 
 
+@pytest.mark.parametrize("case", sorted((Path(__file__).parent / "fixtures" / "extract").glob("*.md")), ids=lambda p: p.stem)
+def test_the_oracle_passes_on_every_extract_fixture(case: Path) -> None:
+    assert oracle(case.read_text(encoding="utf-8")) == []
+
+
 @pytest.mark.parametrize(
     "break_segments",
     [

@@ -1,0 +1,73 @@
+"""markdown-it block rules for Python-Markdown's container blocks, read the way Python-Markdown reads them.
+
+Admonitions (``!!! note "Title"``), collapsible details (``??? note``,
+``???+ note``) and content tabs (``=== "Title"``) are a marker line and a body
+indented four spaces. mdit_py_plugins' admonition rule ends a block at two blank
+lines, where Python-Markdown goes on while the body stays indented, and there is
+no markdown-it rule for tabs at all; so the extractor uses this one rule for all
+three, modelled on mdit_py_plugins' admonition rule (MIT).
+
+Tokens: ``admonition_open`` (meta ``tag``, info = the text after the marker) and
+``tab_open`` (info = the quoted title), each with its ``_close``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+
+_ADMONITION = re.compile(r'^(!!!|\?\?\?\+?)[ \t]*([\w-]+(?:[ \t]+[\w-]+)*)?(?:[ \t]+"(.*)")?[ \t]*$')
+_TAB = re.compile(r'^(===[!+]{0,2})[ \t]+"(.*)"[ \t]*$')
+
+
+def _container(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False  # indented code
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    line = state.src[start : state.eMarks[start_line]]
+    if line[:3] not in ("!!!", "???", "==="):
+        return False
+    admonition = _ADMONITION.match(line)
+    tab = None if admonition else _TAB.match(line)
+    if admonition is None and tab is None or admonition is not None and not admonition.group(2):
+        return False
+    if silent:
+        return True
+    old_parent, old_line_max, old_indent = state.parentType, state.lineMax, state.blkIndent
+    state.parentType = "container"  # type: ignore[assignment]
+    state.blkIndent = state.sCount[start_line] + 4
+    next_line = start_line + 1
+    last_content = start_line
+    while next_line < end_line:
+        if state.isEmpty(next_line):
+            next_line += 1
+            continue
+        if state.sCount[next_line] < state.blkIndent:
+            break  # Python-Markdown: the body is every following line indented four spaces
+        last_content = next_line
+        next_line += 1
+    next_line = last_content + 1
+    state.lineMax = next_line
+    if admonition is not None:
+        token = state.push("admonition_open", "div", 1)
+        token.meta = {"tag": admonition.group(2).split()[0].lower()}
+        token.info = line
+    else:
+        assert tab is not None
+        token = state.push("tab_open", "div", 1)
+        token.info = tab.group(2)
+    token.markup = (admonition or tab).group(1)  # type: ignore[union-attr]
+    token.block = True
+    token.map = [start_line, next_line]
+    state.md.block.tokenize(state, start_line + 1, next_line)
+    token = state.push("admonition_close" if admonition is not None else "tab_close", "div", -1)
+    token.block = True
+    state.parentType, state.lineMax, state.blkIndent = old_parent, old_line_max, old_indent
+    state.line = next_line
+    return True
+
+
+def containers_plugin(md: MarkdownIt) -> None:
+    md.block.ruler.before("fence", "container", _container, {"alt": ["paragraph", "reference", "blockquote", "list"]})

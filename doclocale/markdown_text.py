@@ -1,0 +1,143 @@
+"""Text-level helpers of the extractor: table cells, reference labels, words, ids.
+
+Pure functions over one line or one message; the block walk is in ``markdown``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from markdown.extensions.toc import slugify
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.parts.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.parts.append(f"&#{name};")
+
+
+def _strip_tags(markup: str) -> str:
+    parser = _TextOnly()
+    parser.feed(markup)
+    return "".join(parser.parts)
+
+
+def split_table_row(line: str) -> list[tuple[int, int]]:
+    """Spans of the cells' stripped text in one GFM table row (escaped pipes stay)."""
+    bounds = []
+    cell_start = 0
+    i = 0
+    in_code = False
+    while i < len(line):
+        char = line[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "`":
+            in_code = not in_code
+        elif char == "|" and not in_code:
+            bounds.append((cell_start, i))
+            cell_start = i + 1
+        i += 1
+    bounds.append((cell_start, len(line)))
+    if line.lstrip().startswith("|"):
+        bounds = bounds[1:]
+    if line.rstrip().endswith("|") and bounds and not line[bounds[-1][0] :].strip():
+        bounds = bounds[:-1]
+    spans = []
+    for start, end in bounds:
+        raw = line[start:end]
+        left = len(raw) - len(raw.lstrip())
+        right = len(raw.rstrip())
+        spans.append((start + left, start + max(left, right)))
+    return spans
+
+
+# [label] or [label][] that is not part of a full reference ([text] [label], with at
+# most one space or line break between, as Python-Markdown allows) nor a definition.
+_SHORT_REFERENCE = re.compile(r"(?<![\]\\])(?<!\]\s)(!?\[)((?:[^\[\]\\`]|\\.)+)\](\[\])?(?!\s?\[(?!\^)|\()")
+_DEFINITION_AFTER = re.compile(r":\s*\S")
+_SPACED_REFERENCE = re.compile(r"\]\s(\[((?:[^\[\]\\`]|\\.)+)\])")
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).upper()  # markdown-it's normalised reference label
+
+
+def _full(match: re.Match, chunk: str, references: set[str], at_start: bool) -> str:
+    if _label(match.group(2)) not in references:
+        return match.group(0)
+    if at_start and match.start() == 0 and _DEFINITION_AFTER.match(chunk, match.end()):
+        return match.group(0)  # "[label]: url" at the start is a definition, not a link
+    return f"{match.group(1)}{match.group(2)}][{match.group(2)}]"
+
+
+def full_references(text: str, references: set[str]) -> str:
+    """``[Giscus]`` and ``[Giscus][]`` as ``[Giscus][Giscus]`` in a message, so the translated
+    link text can change while the label still names its link definition."""
+    if not references or "]" not in text:
+        return text
+    out = []
+    for number, (piece, code) in enumerate(outside_code(text)):
+        if code:
+            out.append(piece)
+            continue
+        chunk = _SPACED_REFERENCE.sub(lambda m: "]" + m.group(1) if _label(m.group(2)) in references else m.group(0), piece)
+        out.append(_SHORT_REFERENCE.sub(lambda m: _full(m, chunk, references, at_start=number == 0), chunk))
+    return "".join(out)
+
+
+# What is not words in a message: code, HTML, link targets and labels, attribute
+# lists, emoji shortcodes, keys, URLs and entities.
+# (Every repeat stops at the next opening character, so the scan stays linear on any input.)
+_NOT_WORDS = re.compile(r"<[^<>]*>|\]\([^()]*\)|\]\[[^\[\]]*\]|\{[^{}]*\}|:[\w+-]+:|\+\+[\w+-]+\+\+|https?://\S+|&#?\w+;")
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the `code` of a message: a run of n backticks up to the next run of exactly n
+    (CommonMark's rule, in one pass: each run's next equal run is found from the right)."""
+    runs = [(match.start(), match.end()) for match in re.finditer(r"`+", text)]
+    following: list[int | None] = [None] * len(runs)
+    last_of_length: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = last_of_length.get(length)
+        last_of_length[length] = index
+    spans, index = [], 0
+    while index < len(runs):
+        closing = following[index]
+        if closing is None:
+            index += 1
+            continue
+        spans.append((runs[index][0], runs[closing][1]))
+        index = closing + 1
+    return spans
+
+
+def outside_code(text: str) -> list[tuple[str, bool]]:
+    """The message cut into (piece, is_code) in order."""
+    pieces, cursor = [], 0
+    for start, end in code_spans(text):
+        pieces += [(text[cursor:start], False), (text[start:end], True)]
+        cursor = end
+    return pieces + [(text[cursor:], False)]
+
+
+def has_words(text: str) -> bool:
+    """Does a message hold anything to translate (a letter outside code and markup)?"""
+    return any(not code and any(char.isalpha() for char in _NOT_WORDS.sub(" ", piece)) for piece, code in outside_code(text))
+
+
+def heading_anchor(inline_html: str) -> str:
+    """The id Python-Markdown's toc extension gives a heading, from its inline HTML."""
+    return slugify(html.unescape(_strip_tags(inline_html)), "-")
