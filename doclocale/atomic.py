@@ -21,6 +21,27 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def write_files_atomic(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files as a set: every one is written beside its target first, and only
+    when all are on disk are they renamed into place (a failure leaves every target as it was)."""
+    temporaries: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            temporaries.append((Path(temporary), path))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+    except BaseException:
+        for temporary, _ in temporaries:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, path in temporaries:
+        os.replace(temporary, path)
+
+
 def staging_dir(target: Path) -> Path:
     """An empty folder beside ``target`` to build its replacement in.
 

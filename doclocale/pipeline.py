@@ -18,7 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.support import Translations
 
 from . import catalogs
-from .atomic import write_bytes_atomic
+from .atomic import write_files_atomic
 from .model import Finding, Location, Severity, SourcePage, excerpt
 from .settings import SITE_DOMAIN, Settings
 from .gate import HINTS
@@ -84,10 +84,10 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
     """
     languages = tuple(languages or settings.languages)
     templates = build_templates(settings, read_sources(settings))
-    planned: list[tuple[Path, bytes]] = []
+    planned: list[tuple[Path, Catalog]] = []
     result = UpdateResult()
     for domain, template in templates.items():
-        planned.append((settings.template_path(domain), catalogs.render_catalog(template)))
+        planned.append((settings.template_path(domain), template))
         for language in languages:
             path = settings.catalog_path(language, domain)
             if path.exists():
@@ -95,13 +95,17 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
             else:
                 merged = catalogs.new_catalog(template, language)
                 result.created.append(settings.relative(path))
-            planned.append((path, catalogs.render_catalog(merged)))
-    for path, data in planned:
-        if path.exists() and catalogs.same_content(path.read_bytes(), data):
-            continue
-        result.written.append(settings.relative(path))
+            planned.append((path, merged))
+    writes = []
+    for path, catalog in planned:
+        display = settings.relative(path)
+        old = catalogs.existing_text(path, display)
+        if old is not None and catalogs.same_content(old, catalogs.catalog_text(catalog)):
+            continue  # nothing changed: the file keeps its bytes, whatever tool saved it last
+        result.written.append(display)
         if not check:
-            write_bytes_atomic(path, data)
+            writes.append((path, catalogs.render_catalog(catalog, display)))
+    write_files_atomic(writes)  # all or nothing
     return result
 
 

@@ -75,5 +75,5 @@ def build_pseudo_site(settings, out, language: str) -> str | None:
     shutil.copy2(settings.root / "mkdocs.yml", out / "mkdocs.yml")
     copy = load_settings(out / "mkdocs.yml")
     for domain, template in build_templates(copy, read_sources(copy)).items():
-        write_bytes_atomic(copy.catalog_path(language, domain), render_catalog(pseudo_catalog(template, language)))
+        write_bytes_atomic(copy.catalog_path(language, domain), render_catalog(pseudo_catalog(template, language), str(copy.catalog_path(language, domain))))
     return build_site(copy)
