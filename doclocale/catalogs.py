@@ -9,6 +9,7 @@ changed.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from collections.abc import Iterable
@@ -83,7 +84,7 @@ def new_catalog(template: Catalog, locale: str) -> Catalog:
     name = Locale.parse(locale).english_name
     catalog = Catalog(locale=locale, domain=template.domain, header_comment=CATALOG_COMMENT.format(language=name), **HEADER)
     catalog.language_team = f"{name} <{locale}@li.org>"
-    catalog.update(template, update_creation_date=True)
+    catalog.update(copy.deepcopy(template), update_creation_date=True)  # Babel shares unmatched messages with the template
     return catalog
 
 
@@ -93,7 +94,7 @@ def merge_catalog(catalog: Catalog, template: Catalog) -> Catalog:
     catalog.domain = template.domain
     still_pending = {(str(m.id), m.context): m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id}
     # POT-Creation-Date is left alone so that a one-word change touches one entry only.
-    catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True, update_creation_date=False)
+    catalog.update(copy.deepcopy(template), no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True, update_creation_date=False)
     for key, previous in still_pending.items():
         message = catalog.get(*key)
         # Babel drops "#| msgid" when an entry that is still fuzzy matches exactly;

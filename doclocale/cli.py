@@ -60,12 +60,16 @@ def run_update(settings, args) -> int:
     from .pipeline import update_catalogs
 
     result = update_catalogs(settings, check=args.check)
+    for path, count in result.orphaned.items():
+        print(f"{path}: no English page has this catalog any more; its {count} translations are kept and offered to every page (delete the file once the moved page is checked)")
     if args.check:
         for path in result.written:
             print(f"{path}: out of date with docs/{settings.source_language}/ (run 'make update')")
-        return 1 if result.written else 0
+        return 1 if result.written or result.orphaned else 0
     for path in result.written:
-        print(f"updated {path}")
+        reuse = result.reused.get(path)
+        note = f" ({reuse.carried} translations carried from other catalogs, {reuse.revived} revived from obsolete entries)" if reuse else ""
+        print(f"updated {path}{note}")
     if not result.written:
         print("catalogs already up to date")
     return 0

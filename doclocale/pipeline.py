@@ -19,6 +19,7 @@ from babel.support import Translations
 
 from . import catalogs
 from .atomic import write_files_atomic
+from .memory import Reuse, build_memory, fill_from_memory
 from .model import Finding, Location, Severity, SourcePage, excerpt
 from .settings import SITE_DOMAIN, Settings
 from .gate import HINTS
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 class UpdateResult:
     written: list[str] = field(default_factory=list)  # files written (or that would be, with check)
     created: list[str] = field(default_factory=list)
+    reused: dict[str, Reuse] = field(default_factory=dict)  # catalog -> translations carried or revived
+    orphaned: dict[str, int] = field(default_factory=dict)  # catalog of no page -> its translations
 
 
 # -- extraction -------------------------------------------------------------------
@@ -84,17 +87,24 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
     """
     languages = tuple(languages or settings.languages)
     templates = build_templates(settings, read_sources(settings))
-    planned: list[tuple[Path, Catalog]] = []
+    planned: list[tuple[Path, Catalog]] = [(settings.template_path(domain), template) for domain, template in templates.items()]
     result = UpdateResult()
-    for domain, template in templates.items():
-        planned.append((settings.template_path(domain), template))
-        for language in languages:
+    for language in languages:
+        existing = read_all_catalogs(settings, language)
+        memory = build_memory(existing.values())  # every translation of the language, for every new text
+        for domain, catalog in existing.items():
+            if domain not in templates:
+                result.orphaned[settings.relative(settings.catalog_path(language, domain))] = sum(1 for m in catalog if m.id and m.string)
+        for domain, template in templates.items():
             path = settings.catalog_path(language, domain)
-            if path.exists():
-                merged = catalogs.merge_catalog(catalogs.read_catalog(path, settings.relative(path)), template)
+            if domain in existing:
+                merged = catalogs.merge_catalog(existing[domain], template)
             else:
                 merged = catalogs.new_catalog(template, language)
                 result.created.append(settings.relative(path))
+            reuse = fill_from_memory(merged, memory)
+            if reuse.carried or reuse.revived:
+                result.reused[settings.relative(path)] = reuse
             planned.append((path, merged))
     writes = []
     for path, catalog in planned:
@@ -107,6 +117,16 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
             writes.append((path, catalogs.render_catalog(catalog, display)))
     write_files_atomic(writes)  # all or nothing
     return result
+
+
+def read_all_catalogs(settings: Settings, language: str) -> dict[str, Catalog]:
+    """Every catalog file of a language, by domain, including those of pages that are gone."""
+    folder = settings.locale_dir / language / "LC_MESSAGES"
+    found = {}
+    for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
+        domain = path.relative_to(folder).with_suffix("").as_posix()
+        found[domain] = catalogs.read_catalog(path, settings.relative(path))
+    return found
 
 
 def read_language_catalogs(settings: Settings, language: str, domains: Iterable[str]) -> dict[str, Catalog]:

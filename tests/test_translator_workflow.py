@@ -150,3 +150,40 @@ def test_percent_and_braces_in_page_text_are_not_format_strings_for_msgfmt(proje
     write_catalog(path, catalog)
     result = subprocess.run(["msgfmt", "--check", "--check-format", "--check-header", "-o", "/dev/null", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_renamed_page_keeps_every_translation_on_the_site(project: Path, capsys) -> None:
+    (project / "docs/en/treatments").mkdir()
+    (project / "docs/en/guides/microneedling.md").rename(project / "docs/en/treatments/microneedling.md")
+    index = project / "docs/en/index.md"  # the editor updates the links to the moved page
+    index.write_text(index.read_text(encoding="utf-8").replace("guides/microneedling.md", "treatments/microneedling.md"), encoding="utf-8")
+    assert run(project, "update") == 0
+    output = capsys.readouterr().out
+    assert "locale/fa/LC_MESSAGES/guides/microneedling.po: no English page has this catalog any more" in output
+    assert "treatments/microneedling.po (61 translations carried" in output
+    assert run(project, "update", "--check") == 1  # the orphaned catalog is reported until it is deleted
+    catalog = read_catalog(project / "locale/fa/LC_MESSAGES/treatments/microneedling.po")
+    assert all(m.string and not m.fuzzy for m in catalog if m.id)
+    assert "msgstr \"\"\n\n" in (project / "locale/treatments/microneedling.pot").read_text(encoding="utf-8")
+    assert not any(m.string for m in read_catalog(project / "locale/treatments/microneedling.pot") if m.id)
+    assert run(project, "build") == 0
+    html = (project / "site/fa/treatments/microneedling/index.html").read_text(encoding="utf-8")
+    assert "translation-notice" not in html and "میکرونیدلینگ" in html
+    (project / "locale/fa/LC_MESSAGES/guides/microneedling.po").unlink()
+    assert run(project, "update", "--check") == 0
+
+
+def test_a_deleted_then_restored_paragraph_gets_its_translation_back(project: Path, capsys) -> None:
+    page = project / "docs/en/guides/microneedling.md"
+    original = page.read_text(encoding="utf-8")
+    sentence = "It can also make your skin brighter and stronger.\n\n"
+    page.write_text(original.replace(sentence, ""), encoding="utf-8")
+    assert run(project, "update") == 0
+    assert '#~ msgid "It can also make your skin brighter and stronger."' in (project / PO).read_text(encoding="utf-8")
+    page.write_text(original, encoding="utf-8")
+    capsys.readouterr()
+    assert run(project, "update") == 0
+    assert "1 revived from obsolete entries" in capsys.readouterr().out
+    message = read_catalog(project / PO).get("It can also make your skin brighter and stronger.")
+    assert message.string and not message.fuzzy
+    assert "#~ msgid \"It can also make" not in (project / PO).read_text(encoding="utf-8")
