@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
+from .atomic import write_bytes_atomic
 from .errors import SettingsError
 from .model import Location
 from .pipeline import update_catalogs
 from .settings import Settings, load_settings
 
 
+_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
 def language_entry(code: str, name: str | None, indent: str) -> str:
     """The YAML lines of one static-i18n language entry (pure)."""
     locale = Locale.parse(code)
-    lines = [f"{indent}- locale: {code}", f"{indent}  name: {name or locale.get_display_name(locale)}", f"{indent}  build: true"]
+    shown = json.dumps(name or locale.get_display_name(locale), ensure_ascii=False)  # quoted: any name is valid YAML
+    lines = [f"{indent}- locale: {code}", f"{indent}  name: {shown}", f"{indent}  build: true"]
     if locale.text_direction == "rtl":
         lines += [f"{indent}  theme:", f"{indent}    direction: rtl"]
     return "\n".join(lines) + "\n"
@@ -45,14 +51,25 @@ def add_language_entry(text: str, code: str, name: str | None, path: str) -> str
     return "".join(lines[:end]) + entry + "".join(lines[end:])
 
 
-def add_language(settings: Settings, config_file: Path, code: str, name: str | None = None) -> list[str]:
+def check_language(code: str, name: str | None, where: Location) -> None:
+    """A code the site can serve at /<code>/ and Babel knows (CLDR); a one-line name."""
+    if not _CODE.match(code) or code == "und":
+        raise SettingsError(where, f"{code!r} is not a language code this site can use", "use a two- or three-letter ISO 639 code in lower case, such as de, ar or ckb (no region or script)")
     try:
         Locale.parse(code)
     except (UnknownLocaleError, ValueError) as error:
-        raise SettingsError(Location(str(config_file)), f"unknown language code {code!r}", "use a code such as de, ar or fr") from error
+        raise SettingsError(where, f"unknown language code {code!r}", "use a code CLDR knows, such as de, ar or fr") from error
+    if name is not None and (not name.strip() or any(char in name for char in "\n\r\t") or len(name) > 60):
+        raise SettingsError(where, "the language name must be one line of at most 60 characters", 'give its own name, e.g. --name "Deutsch"')
+
+
+def add_language(settings: Settings, config_file: Path, code: str, name: str | None = None) -> list[str]:
+    where = Location(str(config_file))
+    check_language(code, name, where)
     if code == settings.source_language or code in settings.languages:
-        raise SettingsError(Location(str(config_file)), f"language {code!r} is already configured")
-    config_file.write_text(add_language_entry(config_file.read_text(encoding="utf-8"), code, name, str(config_file)), encoding="utf-8")
-    settings = load_settings(config_file)
-    result = update_catalogs(settings, languages=[code])
+        raise SettingsError(where, f"language {code!r} is already configured")
+    new_config = add_language_entry(config_file.read_text(encoding="utf-8"), code, name, str(config_file))
+    result = update_catalogs(settings, languages=[code])  # catalogs first: mkdocs.yml changes only if they were written
+    write_bytes_atomic(config_file, new_config.encode("utf-8"))
+    load_settings(config_file)
     return [f"added {code} to {config_file.name}"] + [f"created {path}" for path in result.created]

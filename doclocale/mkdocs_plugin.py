@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from .errors import PipelineError
 from .isolation import isolate_latin
-from .pipeline import NAV_SECTION, site_translations
+from .pipeline import NAV_SECTION, site_release_problems, site_translations
 from .presentation import alternate_links, page_notice, set_html_direction, source_path
 from .publish import generate_all, release_problems
 from .rendering import renderer_from_config
@@ -79,7 +79,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             log.info("docs/%s: %d pages rendered, %d reused (inputs unchanged), %d changed", build.language, build.rendered, len(build.pages) - build.rendered, len(build.changed))
             for finding in build.refused:  # a preview build shows the English and says so
                 log.info("%s", finding.format())
-        problems = release_problems(builds)
+        problems = release_problems(builds) + site_release_problems(self.settings)
         if problems and self.config.strict:
             raise PluginError("release mode: pages are not fully translated:\n" + "\n".join(problems))
         for problem in problems:

@@ -119,6 +119,21 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
     return result
 
 
+def site_release_problems(settings: Settings) -> list[str]:
+    """Release mode: site strings (theme, notices, navigation) that are untranslated or outdated."""
+    problems = []
+    for language in settings.languages:
+        path = settings.catalog_path(language, SITE_DOMAIN)
+        if not path.exists():
+            problems.append(f"{settings.relative(path)}: missing (run 'make update')")
+            continue
+        pending = [("fuzzy" if m.fuzzy else "untranslated", str(m.id)) for m in catalogs.read_catalog(path, settings.relative(path)) if m.id and not catalogs.is_translated(m)]
+        if pending:
+            problems.append(f"{settings.relative(path)}: {len(pending)} site strings not translated")
+            problems.extend(f"    {state}: {excerpt(text)}" for state, text in pending)
+    return problems
+
+
 def read_all_catalogs(settings: Settings, language: str) -> dict[str, Catalog]:
     """Every catalog file of a language, by domain, including those of pages that are gone."""
     folder = settings.locale_dir / language / "LC_MESSAGES"

@@ -19,7 +19,7 @@ from doclocale.cli import main
 from .conftest import copy_project
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "bad_input").glob("*.yml"))
-WATCHED = ("locale", "docs/fa", "site")
+WATCHED = ("locale", "docs/fa", "site", "mkdocs.yml")
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,9 @@ def apply_edit(root: Path, edit: dict) -> None:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for part in WATCHED for p in sorted((root / part).rglob("*")) if p.is_file()}
+    paths = [root / part for part in WATCHED if (root / part).is_file()]
+    paths += [p for part in WATCHED for p in sorted((root / part).rglob("*")) if p.is_file()]
+    return {str(p.relative_to(root)): p.read_bytes() for p in paths}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])

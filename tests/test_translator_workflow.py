@@ -187,3 +187,12 @@ def test_a_deleted_then_restored_paragraph_gets_its_translation_back(project: Pa
     message = read_catalog(project / PO).get("It can also make your skin brighter and stronger.")
     assert message.string and not message.fuzzy
     assert "#~ msgid \"It can also make" not in (project / PO).read_text(encoding="utf-8")
+
+
+def test_a_language_name_with_yaml_syntax_is_quoted_and_the_site_builds(project: Path) -> None:
+    assert run(project, "init", "de", "--name", 'Deutsch: "neu" # [x]') == 0
+    from doclocale.settings import load_settings
+
+    assert "de" in load_settings(project / "mkdocs.yml").languages
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, check=True)
+    assert (project / "site/de/index.html").exists()
