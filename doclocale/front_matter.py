@@ -30,8 +30,21 @@ _MMD_KEY = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*?)\s*$")
 _MMD_CONTINUATION = re.compile(r"^(?:[ ]{4}|\t)\s*(.*?)\s*$")
 
 
+class AliasNotAllowed(yaml.YAMLError):
+    """YAML aliases (*name) can multiply a small file into an enormous value: refused."""
+
+    def __init__(self, mark) -> None:
+        super().__init__("YAML aliases (*name) are not allowed here")
+        self.problem = "YAML aliases (*name) are not allowed here; write each value out"
+        self.problem_mark = mark
+
+
 def load_yaml(text: str):
-    """Safe YAML (front matter, glossary), with libyaml when PyYAML has it."""
+    """Safe YAML (front matter, glossary), with libyaml when PyYAML has it, and no aliases."""
+    if "*" in text:
+        for event in yaml.parse(text, Loader=_YAML_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                raise AliasNotAllowed(event.start_mark)
     return yaml.load(text, Loader=_YAML_LOADER)
 
 
@@ -66,8 +79,8 @@ def _yaml_metadata(path: str, text: str) -> Metadata:
         raise SourceError(Location(path, 1), f"front matter is larger than {MAX_FRONT_MATTER // 1024} KB", "keep the front matter to a few lines of page settings")
     content = text[content_start:content_end]
     try:
-        node = yaml.compose(content, Loader=yaml.SafeLoader)
         data = load_yaml(content) or {}
+        node = yaml.compose(content, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         raise SourceError(

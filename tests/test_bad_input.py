@@ -56,6 +56,8 @@ def apply_edit(root: Path, edit: dict) -> None:
             outside = root.parent / "outside.md"
             outside.write_text("# Not part of the docs\n", encoding="utf-8")
             path.symlink_to(outside)
+        elif kind == "huge-po":
+            path.write_bytes(path.read_bytes() + b"# padding\n" * 2_500_000)
         elif kind == "huge":
             path.write_text("# Huge\n\n" + ("A long paragraph of text. " * 40 + "\n\n") * 10_000, encoding="utf-8")
         else:

@@ -16,6 +16,10 @@ from ..model import Finding, Location, Severity
 from .entry import Entry
 
 
+#: Largest glossary read (a glossary is a short list of key terms).
+MAX_GLOSSARY_BYTES = 1_000_000
+
+
 @dataclass(frozen=True)
 class Glossary:
     terms: dict[str, str] = field(default_factory=dict)  # English term -> required translation
@@ -25,11 +29,17 @@ class Glossary:
 def read_glossary(path: Path, display: str) -> Glossary:
     if not path.exists():
         return Glossary()
+    if path.stat().st_size > MAX_GLOSSARY_BYTES:
+        raise CatalogError(Location(display), f"glossary is larger than {MAX_GLOSSARY_BYTES // 1_000_000} MB", "keep it to the key terms of the guides")
     try:
         data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise CatalogError(Location(display, mark.line + 1 if mark else 1), f"glossary is not valid YAML: {error}", "each line is 'English term: translation'") from error
+        raise CatalogError(Location(display, mark.line + 1 if mark else 1), f"glossary is not valid YAML: {getattr(error, 'problem', None) or error}", "each line is 'English term: translation'") from error
+    except UnicodeDecodeError as error:
+        raise CatalogError(Location(display), "glossary is not valid UTF-8", "save it as UTF-8") from error
+    if not isinstance(data, dict):
+        raise CatalogError(Location(display, 1), "glossary needs a 'terms:' mapping and a 'do_not_translate:' list")
     terms = data.get("terms") or {}
     keep = data.get("do_not_translate") or []
     if not isinstance(terms, dict) or not isinstance(keep, list):
