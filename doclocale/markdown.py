@@ -17,12 +17,12 @@ from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
-from selectolax.lexbor import LexborHTMLParser
 
 from .errors import SourceError
 from .front_matter import TRANSLATABLE as TRANSLATABLE_FRONT_MATTER
 from .front_matter import load_yaml, read_metadata
 from .markdown_blocks import containers_plugin
+from .markdown_extensions import _ABBREVIATION, ExtensionBlocks
 from .markdown_text import full_references, has_words, heading_anchor, split_table_row
 from .model import Heading, Location, Segment, SegmentKind, SourcePage, Wrap
 
@@ -32,17 +32,12 @@ __all__ = ["TRANSLATABLE_FRONT_MATTER", "load_yaml", "make_parser", "parse_page"
 _HEADING_ATTRS = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
 # An editor gives the next message a msgctxt when the same English needs different
 # translations: <!-- i18n-context: button label -->
-_ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[([^\]]*)\][ ]?:[ ]*(.*)$")
-_CODE_TITLE = re.compile(r'\btitle="([^"]*)"')
 #: Most [ in one block: Python-Markdown's link search is quadratic in them (4,000 take 3 s).
 MAX_BRACKETS = 1000
 _DEFINITION = re.compile(r"^:[ \t]")
-_DEFINITION_MARK = re.compile(r"^[ ]{0,3}:[ \t]+")
 _TASK_MARKER = re.compile(r"^\[[ xX]\][ \t]+")
 _MACRO = re.compile(r"^\{[*%!{]")
 _BLOCK_ATTRIBUTES = re.compile(r"^[ ]*\{:?[ ]*[^\}\n ][^\n]*\}[ ]*$")
-_MARKDOWN_ELEMENT = re.compile(r"^\s*<[A-Za-z][\w-]*\b[^>]*\smarkdown(?:=(\"[^\"]*\"|'[^']*'|[^\s>]+))?[\s>/]")
-_CONTEXT_COMMENT = re.compile(r"^\s*<!--\s*i18n-context:\s*(.*?)\s*-->\s*$", re.S)
 
 
 def make_parser() -> MarkdownIt:
@@ -63,19 +58,7 @@ def parse_page(path: str, text: str) -> SourcePage:
     return walker.run()
 
 
-def _visible_text(markup: str) -> str:
-    """The text a browser shows of an HTML fragment (scripts, styles and code left out)."""
-    tree = LexborHTMLParser(markup)
-    for node in tree.css("script, style, pre, code, template, textarea"):
-        node.decompose()
-    return tree.body.text() if tree.body is not None else ""
-
-
-def _dedent(line: str) -> str:
-    return line[1:] if line.startswith("\t") else line[4:] if line.startswith("    ") else line.lstrip(" ")
-
-
-class _Walker:
+class _Walker(ExtensionBlocks):
     """Walks the token stream once and collects segments in source order."""
 
     def __init__(self, path: str, text: str) -> None:
@@ -91,7 +74,8 @@ class _Walker:
         self.front_matter_end = 0
         self.heading_ids: set[str] = set()
         self.contexts: list[tuple[int, str]] = []
-        self.read_apart: list[tuple[int, int]] = []  # line ranges already walked from another parse  # (offset after an i18n-context comment, context)
+        self.read_apart: list[tuple[int, int]] = []
+        self.parser = _PARSER  # line ranges already walked from another parse  # (offset after an i18n-context comment, context)
 
     def line_text(self, index: int) -> str:
         return self.lines[index].rstrip("\r\n") if index < len(self.lines) else ""
@@ -159,35 +143,6 @@ class _Walker:
                 elif opener.type == "paragraph_open":
                     self.paragraph(token, containers)
 
-    def html_block(self, token: Token) -> None:
-        """Raw HTML: an i18n-context comment; Markdown inside a ``markdown`` element; or,
-        if it holds words, a refusal (its text would stay English on a translated page)."""
-        context = _CONTEXT_COMMENT.match(token.content)
-        if context:
-            self.contexts.append((self.offsets[token.map[1]], context.group(1)))
-            return
-        first, last = token.map
-        element = _MARKDOWN_ELEMENT.match(self.line_text(first))
-        if element and element.group(1) and element.group(1).strip("\"'") == "span" and last - first > 2:
-            closing = last - 1 if self.line_text(last - 1).strip().startswith("</") else last
-            inline = Token("inline", "", 0, map=[first + 1, closing], content="\n".join(self.line_text(i).strip() for i in range(first + 1, closing)))
-            self.inline_segment(inline, SegmentKind.PARAGRAPH, inline.content, detail="inside an HTML element")
-            return
-        comment_end = token.content.find("-->") if token.content.startswith("<!--") else -1
-        if comment_end >= 0 and has_words(token.content[comment_end + 3 :]) and "<" not in token.content[comment_end + 3 :]:
-            # "<!-- note --> Some text": the comment is raw HTML, the text after it a paragraph
-            line = first + token.content.count("\n", 0, comment_end)
-            rest = token.content[comment_end + 3 :].strip()
-            inline = Token("inline", "", 0, map=[line, line + rest.count("\n") + 1], content=rest)
-            self.inline_segment(inline, SegmentKind.PARAGRAPH, rest)
-            return
-        if element and last - first > 1:
-            inner = "\n" * (first + 1) + "".join(self.lines[first + 1 : last])
-            self.walk(_PARSER.parse(inner), first + 1)  # same line numbers as the page
-            return
-        if has_words(_visible_text(token.content)):
-            raise SourceError(self.where(first), "text inside raw HTML is not supported: it would stay English on the translated page", "write the text in Markdown, or add the markdown attribute to the element (<div markdown>)")
-
     def with_contexts(self) -> tuple[Segment, ...]:
         """Give the first segment after each i18n-context comment its msgctxt."""
         segments = list(self.segments)
@@ -198,34 +153,6 @@ class _Walker:
         return tuple(segments)
 
     # -- blocks ---------------------------------------------------------
-    def admonition_title(self, opener: Token) -> None:
-        line_index = opener.map[0]
-        line = self.line_text(line_index)
-        base = self.offsets[line_index]
-        kind = opener.meta.get("tag", "note")
-        quoted = re.search(r'"(.*)"\s*$', line)
-        if quoted:
-            if not quoted.group(1).strip():
-                return  # an empty title means "no title bar": nothing to translate
-            start, end = base + quoted.start(1), base + quoted.end(1)
-            text = full_references(quoted.group(1), self.references)
-        else:
-            # No title given: the theme shows the type ("Warning") in English. Make it a
-            # message so the Persian page gets an explicit, translated title.
-            start = end = base + len(line.rstrip())  # after the type and any extra classes
-            text = kind.capitalize()
-        self.segments.append(
-            Segment(
-                kind=SegmentKind.ADMONITION_TITLE,
-                text=text,
-                location=self.where(line_index),
-                start=start,
-                end=end,
-                detail=f"({kind})",
-                wrap=Wrap.PLAIN,
-            )
-        )
-
     def table_cell(self, token: Token, opener: str, line_index: int, span: tuple[int, int]) -> None:
         start, end = span
         raw = self.line_text(line_index)[start:end]
@@ -300,47 +227,6 @@ class _Walker:
             kind = SegmentKind.PARAGRAPH
         detail = "in a call-out box" if "admonition_open" in containers else "in a tab" if "tab_open" in containers else ""
         self.inline_segment(token, kind, content, detail=detail)
-
-    def definition_body(self, first: int) -> None:
-        """A ':   definition' whose term markdown-it did not see (raw HTML, a comment):
-        Python-Markdown still makes it a definition, whose body is Markdown indented by four."""
-        last = first + 1
-        while last < len(self.lines) and (not self.line_text(last).strip() or self.line_text(last).startswith(("    ", "\t"))):
-            last += 1
-        while last > first + 1 and not self.line_text(last - 1).strip():
-            last -= 1
-        body = [_DEFINITION_MARK.sub("", self.line_text(first), count=1)] + [_dedent(self.line_text(i)) for i in range(first + 1, last)]
-        self.walk(_PARSER.parse("\n" * first + "\n".join(body) + "\n"), first)
-        self.read_apart.append((first, last))
-
-    def plain_segment(self, kind: SegmentKind, line_index: int, start: int, end: int, detail: str = "") -> None:
-        """A plain-text value at columns ``start:end`` of one line (a title, an attribute)."""
-        base = self.offsets[line_index]
-        text = self.line_text(line_index)[start:end]
-        if text.strip():
-            self.segments.append(Segment(kind, text, self.where(line_index), base + start, base + end, detail=detail, wrap=Wrap.PLAIN))
-
-    def tab_title(self, opener: Token) -> None:
-        line_index = opener.map[0]
-        line = self.line_text(line_index)
-        start = line.index('"') + 1
-        self.plain_segment(SegmentKind.TAB_TITLE, line_index, start, line.rindex('"'))
-
-    def code_title(self, fence: Token) -> None:
-        line_index = fence.map[0]
-        line = self.line_text(line_index)
-        found = _CODE_TITLE.search(line)
-        if found:
-            self.plain_segment(SegmentKind.CODE_TITLE, line_index, found.start(1), found.end(1))
-
-    def abbreviations(self, token: Token) -> None:
-        """``*[HTML]: Hyper Text Markup Language`` lines: each meaning is a message."""
-        for line_index in range(token.map[0], token.map[1]):
-            line = self.line_text(line_index)
-            found = _ABBREVIATION.match(line)
-            if found is None:
-                raise SourceError(self.where(line_index), "abbreviation definitions (*[ABBR]: meaning) must be a block of their own", "put a blank line between the abbreviations and the text around them")
-            self.plain_segment(SegmentKind.ABBREVIATION, line_index, found.start(2), len(line.rstrip()), detail=f"for {found.group(1)}")
 
     def inline_segment(self, token: Token, kind: SegmentKind, content: str, detail: str = "") -> Segment | None:
         """Locate ``content`` (the block's inline source) line by line in the page."""
