@@ -25,20 +25,40 @@ def main(argv: list[str] | None = None) -> int:
     init = commands.add_parser("init", help="add a language: its catalogs and its entry in mkdocs.yml")
     init.add_argument("language", help="language code, e.g. ar or de")
     init.add_argument("--name", help="the language's own name for the language switch")
-    pseudo = commands.add_parser("pseudo", help="build a pseudo-localised copy of the site (accented, longer text) to spot untranslatable text")
+    pseudo = commands.add_parser(
+        "pseudo", help="build a pseudo-localised copy of the site (accented, longer text) to spot untranslatable text"
+    )
     pseudo.add_argument("output", type=Path, help="folder for the copy; its site/ is built")
-    pseudo.add_argument("--language", help="language slot to fill with pseudo text (default: the first target language)")
-    shots = commands.add_parser("screenshots", help="PNG screenshots of every page, both languages, phone and desktop width")
-    shots.add_argument("--out", type=Path, default=Path("screenshots"), help="folder for the PNGs (default: %(default)s)")
+    pseudo.add_argument(
+        "--language", help="language slot to fill with pseudo text (default: the first target language)"
+    )
+    shots = commands.add_parser(
+        "screenshots", help="PNG screenshots of every page, both languages, phone and desktop width"
+    )
+    shots.add_argument(
+        "--out", type=Path, default=Path("screenshots"), help="folder for the PNGs (default: %(default)s)"
+    )
     check = commands.add_parser("check", help="run every check and print one report")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--no-site", action="store_true", help="skip the built-site checks")
-    check.add_argument("--online", action="store_true", help="also check that links to other sites answer (cached a week; needs internet)")
+    check.add_argument(
+        "--online",
+        action="store_true",
+        help="also check that links to other sites answer (cached a week; needs internet)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
         settings = load_settings(args.config)
-        handler = {"build": run_build, "update": run_update, "status": run_status, "init": run_init, "check": run_check, "pseudo": run_pseudo, "screenshots": run_screenshots}[args.command]
+        handler = {
+            "build": run_build,
+            "update": run_update,
+            "status": run_status,
+            "init": run_init,
+            "check": run_check,
+            "pseudo": run_pseudo,
+            "screenshots": run_screenshots,
+        }[args.command]
         return handler(settings, args)
     except PipelineError as error:
         print(error.format(), file=sys.stderr)
@@ -52,7 +72,9 @@ def run_build(settings, args) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    print(f"built {settings.relative(settings.site_dir)}/ ({', '.join((settings.source_language,) + settings.languages)})")
+    print(
+        f"built {settings.relative(settings.site_dir)}/ ({', '.join((settings.source_language,) + settings.languages)})"
+    )
     return 0
 
 
@@ -61,14 +83,20 @@ def run_update(settings, args) -> int:
 
     result = update_catalogs(settings, check=args.check)
     for path, count in result.orphaned.items():
-        print(f"{path}: no English page has this catalog any more; its {count} translations are kept and offered to every page (delete the file once the moved page is checked)")
+        print(
+            f"{path}: no English page has this catalog any more; its {count} translations are kept and offered to every page (delete the file once the moved page is checked)"
+        )
     if args.check:
         for path in result.written:
             print(f"{path}: out of date with docs/{settings.source_language}/ (run 'make update')")
         return 1 if result.written or result.orphaned else 0
     for path in result.written:
         reuse = result.reused.get(path)
-        note = f" ({reuse.carried} translations carried from other catalogs, {reuse.revived} revived from obsolete entries)" if reuse else ""
+        note = (
+            f" ({reuse.carried} translations carried from other catalogs, {reuse.revived} revived from obsolete entries)"
+            if reuse
+            else ""
+        )
         print(f"updated {path}{note}")
     if not result.written:
         print("catalogs already up to date")

@@ -43,4 +43,6 @@ class RefusedTranslations(PipelineError):
         self.findings = findings
 
     def format(self) -> str:
-        return "release mode: translations refused because they change the page:\n" + "\n".join(f.format() for f in self.findings)
+        return "release mode: translations refused because they change the page:\n" + "\n".join(
+            f.format() for f in self.findings
+        )

@@ -76,7 +76,11 @@ def _yaml_metadata(path: str, text: str) -> Metadata:
         return Metadata()  # no closing line: MkDocs reads the whole page as Markdown
     content_start, content_end = opening.end(), closing.start()
     if content_end - content_start > MAX_FRONT_MATTER:
-        raise SourceError(Location(path, 1), f"front matter is larger than {MAX_FRONT_MATTER // 1024} KB", "keep the front matter to a few lines of page settings")
+        raise SourceError(
+            Location(path, 1),
+            f"front matter is larger than {MAX_FRONT_MATTER // 1024} KB",
+            "keep the front matter to a few lines of page settings",
+        )
     content = text[content_start:content_end]
     try:
         data = load_yaml(content) or {}
@@ -99,13 +103,21 @@ def _yaml_metadata(path: str, text: str) -> Metadata:
         value = data.get(key_node.value)
         location = Location(path, _line_of(text, content_start + key_node.start_mark.index))
         if not isinstance(value_node, yaml.ScalarNode) or not isinstance(value, str):
-            raise SourceError(location, f"front-matter '{key_node.value}' must be text", 'write it as text, e.g. title: "Micro-needling"')
+            raise SourceError(
+                location,
+                f"front-matter '{key_node.value}' must be text",
+                'write it as text, e.g. title: "Micro-needling"',
+            )
         if not value.strip():
             continue
         start = content_start + value_node.start_mark.index
         raw = text[start : content_start + value_node.end_mark.index]
         end = start + len(raw.rstrip())
-        meta.segments.append(Segment(kind=kind, text=value.strip(), location=location, start=start, end=end, wrap=Wrap.PLAIN, yaml_value=True))
+        meta.segments.append(
+            Segment(
+                kind=kind, text=value.strip(), location=location, start=start, end=end, wrap=Wrap.PLAIN, yaml_value=True
+            )
+        )
     return meta
 
 
@@ -130,10 +142,23 @@ def _mmd_metadata(path: str, text: str) -> Metadata:
             kind = TRANSLATABLE.get(key)
             if kind is not None and value:
                 start = offset + match.start(2)
-                meta.segments.append(Segment(kind=kind, text=value, location=Location(path, index + 1), start=start, end=start + len(value), wrap=Wrap.PLAIN))
+                meta.segments.append(
+                    Segment(
+                        kind=kind,
+                        text=value,
+                        location=Location(path, index + 1),
+                        start=start,
+                        end=start + len(value),
+                        wrap=Wrap.PLAIN,
+                    )
+                )
         elif continuation and key is not None:
             if key in TRANSLATABLE:
-                raise SourceError(Location(path, index + 1), f"'{key}' continues on a second line", f"write the page's {key} on one line")
+                raise SourceError(
+                    Location(path, index + 1),
+                    f"'{key}' continues on a second line",
+                    f"write the page's {key} on one line",
+                )
             meta.data[key] = f"{meta.data[key]} {continuation.group(1)}".strip()
         else:  # MkDocs keeps what it read so far; the body starts here
             meta.body_start, meta.first_body_line = offset, index

@@ -92,7 +92,9 @@ def render_page(
             else:
                 missing += 1
                 pending.append(("untranslated", segment.text))
-            replacement = segment.text if segment.wrap is Wrap.PLAIN else fallback_inline(segment.text, source_language, marker)
+            replacement = (
+                segment.text if segment.wrap is Wrap.PLAIN else fallback_inline(segment.text, source_language, marker)
+            )
         edits.append((segment.start, segment.end, _format(segment, source.text, replacement)))
     if pin_anchors:
         edits.extend(_anchor_edit(heading, source.text) for heading in source.headings)
@@ -180,7 +182,9 @@ def _notice_page(source: SourcePage, edits: list[tuple[int, int, str]], source_l
         lines = ["---\n" + (f"title: {json.dumps(titles[0], ensure_ascii=False)}\n" if titles else "") + status]
     for heading in source.headings:
         segment = source.segments[heading.segment_index]
-        lines.append(f"\n{'#' * heading.level} {fallback_inline(segment.text, source_language)} {{#{heading.anchor}}}\n")
+        lines.append(
+            f"\n{'#' * heading.level} {fallback_inline(segment.text, source_language)} {{#{heading.anchor}}}\n"
+        )
     return "".join(lines)
 
 
@@ -189,7 +193,11 @@ def read_output(folder: Path) -> dict[str, bytes]:
     """Every generated file of a folder (its .gitignore left out)."""
     if not folder.is_dir():
         return {}
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file() and path.name != ".gitignore"}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != ".gitignore"
+    }
 
 
 GENERATED_NOTE = """# This folder is build output, generated from docs/en/ and the catalogs in locale/

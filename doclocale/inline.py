@@ -69,4 +69,15 @@ def parse_inline(text: str) -> InlineParts:
                 texts.append(child.content)
                 if link_depth:
                     link_texts[-1] += child.content
-    return InlineParts(tuple(links), tuple(images), tuple(code), tuple(html), emphasis, strong, tuple(texts), tuple(link_texts), tuple(alts), tuple(blocks))
+    return InlineParts(
+        tuple(links),
+        tuple(images),
+        tuple(code),
+        tuple(html),
+        emphasis,
+        strong,
+        tuple(texts),
+        tuple(link_texts),
+        tuple(alts),
+        tuple(blocks),
+    )

@@ -16,7 +16,9 @@ from html.parser import HTMLParser
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.+-]*(?:[ ][A-Za-z][A-Za-z0-9'’.+-]*)*")
 #: Elements whose text is never isolated: code, scripts, and already-isolated text.
 _SKIP = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math", "bdi", "bdo", "title"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 
 
 class _TextRanges(HTMLParser):

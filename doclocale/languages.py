@@ -14,7 +14,6 @@ from .model import Location
 from .pipeline import update_catalogs
 from .settings import Settings, load_settings
 
-
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -33,7 +32,9 @@ def add_language_entry(text: str, code: str, name: str | None, path: str) -> str
     lines = text.splitlines(keepends=True)
     start = next((i for i, line in enumerate(lines) if re.match(r"^\s+languages:\s*$", line)), None)
     if start is None:
-        raise SettingsError(Location(path), "no 'languages:' list under plugins.i18n", "add the static-i18n plugin first")
+        raise SettingsError(
+            Location(path), "no 'languages:' list under plugins.i18n", "add the static-i18n plugin first"
+        )
     base = len(lines[start]) - len(lines[start].lstrip())
     end = start + 1
     item_indent = None
@@ -54,13 +55,23 @@ def add_language_entry(text: str, code: str, name: str | None, path: str) -> str
 def check_language(code: str, name: str | None, where: Location) -> None:
     """A code the site can serve at /<code>/ and Babel knows (CLDR); a one-line name."""
     if not _CODE.match(code) or code == "und":
-        raise SettingsError(where, f"{code!r} is not a language code this site can use", "use a two- or three-letter ISO 639 code in lower case, such as de, ar or ckb (no region or script)")
+        raise SettingsError(
+            where,
+            f"{code!r} is not a language code this site can use",
+            "use a two- or three-letter ISO 639 code in lower case, such as de, ar or ckb (no region or script)",
+        )
     try:
         Locale.parse(code)
     except (UnknownLocaleError, ValueError) as error:
-        raise SettingsError(where, f"unknown language code {code!r}", "use a code CLDR knows, such as de, ar or fr") from error
+        raise SettingsError(
+            where, f"unknown language code {code!r}", "use a code CLDR knows, such as de, ar or fr"
+        ) from error
     if name is not None and (not name.strip() or any(char in name for char in "\n\r\t") or len(name) > 60):
-        raise SettingsError(where, "the language name must be one line of at most 60 characters", 'give its own name, e.g. --name "Deutsch"')
+        raise SettingsError(
+            where,
+            "the language name must be one line of at most 60 characters",
+            'give its own name, e.g. --name "Deutsch"',
+        )
 
 
 def add_language(settings: Settings, config_file: Path, code: str, name: str | None = None) -> list[str]:

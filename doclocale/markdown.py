@@ -42,7 +42,14 @@ _BLOCK_ATTRIBUTES = re.compile(r"^[ ]*\{:?[ ]*[^\}\n ][^\n]*\}[ ]*$")
 
 def make_parser() -> MarkdownIt:
     """The one Markdown parser the pipeline uses, configured like our MkDocs site."""
-    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(containers_plugin).use(deflist_plugin).use(footnote_plugin)
+    parser = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(containers_plugin)
+        .use(deflist_plugin)
+        .use(footnote_plugin)
+    )
     # markdown-it drops links and definitions to javascript:/data: URLs; Python-Markdown keeps
     # them, so the extractor must see them too (the page comparison judges what is published).
     parser.validateLink = lambda url: True
@@ -75,7 +82,9 @@ class _Walker(ExtensionBlocks):
         self.heading_ids: set[str] = set()
         self.contexts: list[tuple[int, str]] = []
         self.read_apart: list[tuple[int, int]] = []
-        self.parser = _PARSER  # line ranges already walked from another parse  # (offset after an i18n-context comment, context)
+        self.parser = (
+            _PARSER  # line ranges already walked from another parse  # (offset after an i18n-context comment, context)
+        )
 
     def line_text(self, index: int) -> str:
         return self.lines[index].rstrip("\r\n") if index < len(self.lines) else ""
@@ -161,7 +170,14 @@ class _Walker(ExtensionBlocks):
         base = self.offsets[line_index]
         kind = SegmentKind.TABLE_HEADER if opener == "th_open" else SegmentKind.TABLE_CELL
         self.segments.append(
-            Segment(kind, raw, self.where(line_index), base + start, base + end, detail="(keep \\| for a | sign)" if "\\|" in raw else "")
+            Segment(
+                kind,
+                raw,
+                self.where(line_index),
+                base + start,
+                base + end,
+                detail="(keep \\| for a | sign)" if "\\|" in raw else "",
+            )
         )
 
     def heading(self, token: Token, level: int) -> None:
@@ -199,7 +215,11 @@ class _Walker(ExtensionBlocks):
             self.definition_body(token.map[0])
             return
         if _MACRO.match(content):
-            raise SourceError(self.where(token.map[0]), f"{content.split()[0]}…}} is not Markdown this site renders (an include or macro of another tool)", "paste the content it stands for into the page")
+            raise SourceError(
+                self.where(token.map[0]),
+                f"{content.split()[0]}…}} is not Markdown this site renders (an include or macro of another tool)",
+                "paste the content it stands for into the page",
+            )
         if len(children) == 1 and children[0].type == "image" and content.startswith("![") and "](" in content:
             alt = content[2 : content.index("](")]
             if alt.strip():
@@ -208,7 +228,15 @@ class _Walker(ExtensionBlocks):
                 offset = self.offsets[line_index] + line.index("![") + 2
                 src = children[0].attrs.get("src", "")
                 self.segments.append(
-                    Segment(SegmentKind.IMAGE_ALT, alt, self.where(line_index), offset, offset + len(alt), detail=f"for {src}", wrap=Wrap.PLAIN)
+                    Segment(
+                        SegmentKind.IMAGE_ALT,
+                        alt,
+                        self.where(line_index),
+                        offset,
+                        offset + len(alt),
+                        detail=f"for {src}",
+                        wrap=Wrap.PLAIN,
+                    )
                 )
             return
         if _ABBREVIATION.match(content.split("\n", 1)[0]):
@@ -225,13 +253,19 @@ class _Walker(ExtensionBlocks):
             kind = SegmentKind.QUOTE
         else:
             kind = SegmentKind.PARAGRAPH
-        detail = "in a call-out box" if "admonition_open" in containers else "in a tab" if "tab_open" in containers else ""
+        detail = (
+            "in a call-out box" if "admonition_open" in containers else "in a tab" if "tab_open" in containers else ""
+        )
         self.inline_segment(token, kind, content, detail=detail)
 
     def inline_segment(self, token: Token, kind: SegmentKind, content: str, detail: str = "") -> Segment | None:
         """Locate ``content`` (the block's inline source) line by line in the page."""
         if content.count("[") > MAX_BRACKETS:
-            raise SourceError(self.where(token.map[0]), f"more than {MAX_BRACKETS} [ in one block", "Python-Markdown's time grows with the square of that number: split the block or write the brackets as &#91;")
+            raise SourceError(
+                self.where(token.map[0]),
+                f"more than {MAX_BRACKETS} [ in one block",
+                "Python-Markdown's time grows with the square of that number: split the block or write the brackets as &#91;",
+            )
         content_lines = content.split("\n")
         if len(content_lines) > 1 and _BLOCK_ATTRIBUTES.match(content_lines[-1]):
             content_lines.pop()  # "{: .class }" on the block's last line belongs to the block
@@ -245,7 +279,9 @@ class _Walker(ExtensionBlocks):
             piece = piece.strip()
             column = line.find(piece) if piece else len(line)
             if column < 0:
-                raise SourceError(self.where(line_index), "cannot locate text in the source line (please report this page)")
+                raise SourceError(
+                    self.where(line_index), "cannot locate text in the source line (please report this page)"
+                )
             spans.append((line_index, column, column + len(piece)))
         if not content.strip():
             return None

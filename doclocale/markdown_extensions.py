@@ -50,11 +50,21 @@ class ExtensionBlocks:
         element = _MARKDOWN_ELEMENT.match(self.line_text(first))
         if element and element.group(1) and element.group(1).strip("\"'") == "span" and last - first > 2:
             closing = last - 1 if self.line_text(last - 1).strip().startswith("</") else last
-            inline = Token("inline", "", 0, map=[first + 1, closing], content="\n".join(self.line_text(i).strip() for i in range(first + 1, closing)))
+            inline = Token(
+                "inline",
+                "",
+                0,
+                map=[first + 1, closing],
+                content="\n".join(self.line_text(i).strip() for i in range(first + 1, closing)),
+            )
             self.inline_segment(inline, SegmentKind.PARAGRAPH, inline.content, detail="inside an HTML element")
             return
         comment_end = token.content.find("-->") if token.content.startswith("<!--") else -1
-        if comment_end >= 0 and has_words(token.content[comment_end + 3 :]) and "<" not in token.content[comment_end + 3 :]:
+        if (
+            comment_end >= 0
+            and has_words(token.content[comment_end + 3 :])
+            and "<" not in token.content[comment_end + 3 :]
+        ):
             # "<!-- note --> Some text": the comment is raw HTML, the text after it a paragraph
             line = first + token.content.count("\n", 0, comment_end)
             rest = token.content[comment_end + 3 :].strip()
@@ -66,7 +76,11 @@ class ExtensionBlocks:
             self.walk(self.parser.parse(inner), first + 1)  # same line numbers as the page
             return
         if has_words(_visible_text(token.content)):
-            raise SourceError(self.where(first), "text inside raw HTML is not supported: it would stay English on the translated page", "write the text in Markdown, or add the markdown attribute to the element (<div markdown>)")
+            raise SourceError(
+                self.where(first),
+                "text inside raw HTML is not supported: it would stay English on the translated page",
+                "write the text in Markdown, or add the markdown attribute to the element (<div markdown>)",
+            )
 
     def admonition_title(self, opener: Token) -> None:
         line_index = opener.map[0]
@@ -100,11 +114,15 @@ class ExtensionBlocks:
         """A ':   definition' whose term markdown-it did not see (raw HTML, a comment):
         Python-Markdown still makes it a definition, whose body is Markdown indented by four."""
         last = first + 1
-        while last < len(self.lines) and (not self.line_text(last).strip() or self.line_text(last).startswith(("    ", "\t"))):
+        while last < len(self.lines) and (
+            not self.line_text(last).strip() or self.line_text(last).startswith(("    ", "\t"))
+        ):
             last += 1
         while last > first + 1 and not self.line_text(last - 1).strip():
             last -= 1
-        body = [_DEFINITION_MARK.sub("", self.line_text(first), count=1)] + [_dedent(self.line_text(i)) for i in range(first + 1, last)]
+        body = [_DEFINITION_MARK.sub("", self.line_text(first), count=1)] + [
+            _dedent(self.line_text(i)) for i in range(first + 1, last)
+        ]
         self.walk(self.parser.parse("\n" * first + "\n".join(body) + "\n"), first)
         self.read_apart.append((first, last))
 
@@ -113,7 +131,9 @@ class ExtensionBlocks:
         base = self.offsets[line_index]
         text = self.line_text(line_index)[start:end]
         if text.strip():
-            self.segments.append(Segment(kind, text, self.where(line_index), base + start, base + end, detail=detail, wrap=Wrap.PLAIN))
+            self.segments.append(
+                Segment(kind, text, self.where(line_index), base + start, base + end, detail=detail, wrap=Wrap.PLAIN)
+            )
 
     def tab_title(self, opener: Token) -> None:
         line_index = opener.map[0]
@@ -134,5 +154,11 @@ class ExtensionBlocks:
             line = self.line_text(line_index)
             found = _ABBREVIATION.match(line)
             if found is None:
-                raise SourceError(self.where(line_index), "abbreviation definitions (*[ABBR]: meaning) must be a block of their own", "put a blank line between the abbreviations and the text around them")
-            self.plain_segment(SegmentKind.ABBREVIATION, line_index, found.start(2), len(line.rstrip()), detail=f"for {found.group(1)}")
+                raise SourceError(
+                    self.where(line_index),
+                    "abbreviation definitions (*[ABBR]: meaning) must be a block of their own",
+                    "put a blank line between the abbreviations and the text around them",
+                )
+            self.plain_segment(
+                SegmentKind.ABBREVIATION, line_index, found.start(2), len(line.rstrip()), detail=f"for {found.group(1)}"
+            )

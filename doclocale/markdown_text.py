@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 from markdown.extensions.toc import slugify
 
+
 class _TextOnly(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
@@ -92,15 +93,20 @@ def full_references(text: str, references: set[str]) -> str:
         if code:
             out.append(piece)
             continue
-        chunk = _SPACED_REFERENCE.sub(lambda m: "]" + m.group(1) if _label(m.group(2)) in references else m.group(0), piece)
-        out.append(_SHORT_REFERENCE.sub(lambda m: _full(m, chunk, references, at_start=number == 0), chunk))
+        chunk = _SPACED_REFERENCE.sub(
+            lambda m: "]" + m.group(1) if _label(m.group(2)) in references else m.group(0), piece
+        )
+        first = number == 0
+        out.append(_SHORT_REFERENCE.sub(lambda m, chunk=chunk, first=first: _full(m, chunk, references, first), chunk))
     return "".join(out)
 
 
 # What is not words in a message: code, HTML, link targets and labels, attribute
 # lists, emoji shortcodes, keys, URLs and entities.
 # (Every repeat stops at the next opening character, so the scan stays linear on any input.)
-_NOT_WORDS = re.compile(r"<[^<>]*>|\]\([^()]*\)|\]\[[^\[\]]*\]|\{[^{}]*\}|:[\w+-]+:|\+\+[\w+-]+\+\+|https?://\S+|&#?\w+;")
+_NOT_WORDS = re.compile(
+    r"<[^<>]*>|\]\([^()]*\)|\]\[[^\[\]]*\]|\{[^{}]*\}|:[\w+-]+:|\+\+[\w+-]+\+\+|https?://\S+|&#?\w+;"
+)
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -135,7 +141,9 @@ def outside_code(text: str) -> list[tuple[str, bool]]:
 
 def has_words(text: str) -> bool:
     """Does a message hold anything to translate (a letter outside code and markup)?"""
-    return any(not code and any(char.isalpha() for char in _NOT_WORDS.sub(" ", piece)) for piece, code in outside_code(text))
+    return any(
+        not code and any(char.isalpha() for char in _NOT_WORDS.sub(" ", piece)) for piece, code in outside_code(text)
+    )
 
 
 def heading_anchor(inline_html: str) -> str:

@@ -13,12 +13,11 @@ import posixpath
 from pathlib import Path
 
 from babel import Locale
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-
-from markupsafe import Markup, escape
 
 from .errors import PipelineError
 from .isolation import isolate_latin
@@ -26,10 +25,10 @@ from .pipeline import NAV_SECTION, site_release_problems, site_translations
 from .presentation import alternate_links, page_notice, set_html_direction, source_path
 from .publish import generate_all, release_problems
 from .rendering import renderer_from_config
-from .structure import compare_html
 from .review import is_guide, review_dates
 from .search import SearchIndexError, folding_rules, write_search_index
 from .settings import load_settings
+from .structure import compare_html
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
 
@@ -61,7 +60,9 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         except PipelineError as error:
             raise PluginError(error.format()) from error
         if self.refused_site_strings and self.config.strict:
-            raise PluginError("release mode: site strings refused:\n" + "\n".join(f.format() for f in self.refused_site_strings))
+            raise PluginError(
+                "release mode: site strings refused:\n" + "\n".join(f.format() for f in self.refused_site_strings)
+            )
         for finding in self.refused_site_strings:
             log.info("%s", finding.format())
         config.site_name = escape(self.translations.gettext(self.source_site_name))
@@ -76,7 +77,13 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         except PipelineError as error:
             raise PluginError(error.format()) from error
         for build in builds:
-            log.info("docs/%s: %d pages rendered, %d reused (inputs unchanged), %d changed", build.language, build.rendered, len(build.pages) - build.rendered, len(build.changed))
+            log.info(
+                "docs/%s: %d pages rendered, %d reused (inputs unchanged), %d changed",
+                build.language,
+                build.rendered,
+                len(build.pages) - build.rendered,
+                len(build.changed),
+            )
             for finding in build.refused:  # a preview build shows the English and says so
                 log.info("%s", finding.format())
         problems = release_problems(builds) + site_release_problems(self.settings)
@@ -127,9 +134,13 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             # The generator's gate compared the same renderings before the pages were
             # written; this compares what MkDocs itself rendered, so a difference
             # between the two renderers stops the build instead of reaching readers.
-            problems = compare_html(english, html, is_fallback_span, (site_address(name, ""), site_address(name, self.language)))
+            problems = compare_html(
+                english, html, is_fallback_span, (site_address(name, ""), site_address(name, self.language))
+            )
             if problems:
-                raise PluginError(f"docs/{self.language}/{name}: the rendered page differs from the English page: {'; '.join(problems)}")
+                raise PluginError(
+                    f"docs/{self.language}/{name}: the rendered page differs from the English page: {'; '.join(problems)}"
+                )
         return isolate_latin(html) if Locale.parse(self.language).text_direction == "rtl" else html
 
     def on_nav(self, nav, config, files):

@@ -70,7 +70,10 @@ def judge(path: str, text: str, render_html: Callable[[str], str], segments=None
         page = replace(page, segments=segments(page.segments))
     messages = {segment.key: Message(segment.text, pseudo_text(segment.text)) for segment in page.segments}
     gated = gate_page(page, messages, render_html, page=path)
-    problems = [f"{path}:{r.segment.location.line}: refused {r.segment.text[:60]!r}: {'; '.join(r.problems)}" for r in gated.refusals]
+    problems = [
+        f"{path}:{r.segment.location.line}: refused {r.segment.text[:60]!r}: {'; '.join(r.problems)}"
+        for r in gated.refusals
+    ]
     problems += list(gated.page_problems)
     published = render_html(gated.page.text)
     problems += compare_shapes(html_shape(render_html(text)), html_shape(published, fallback_span))

@@ -19,13 +19,13 @@ from babel.support import Translations
 
 from . import catalogs
 from .atomic import write_files_atomic
+from .gate import HINTS
 from .memory import Reuse, build_memory, fill_from_memory
 from .model import Finding, Location, Severity, SourcePage, excerpt
 from .settings import SITE_DOMAIN, Settings
-from .gate import HINTS
+from .sources import find_pages, page_domain, read_page
 from .textrules import plain_text_problems
 from .theme_strings import THEME_FILE, read_theme_strings
-from .sources import find_pages, page_domain, read_page
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +46,26 @@ def read_sources(settings: Settings) -> dict[str, SourcePage]:
 def site_template(settings: Settings) -> Catalog:
     """Strings of the site itself: the site name and every _() in the theme overrides."""
     template = Catalog(domain=SITE_DOMAIN, header_comment=catalogs.TEMPLATE_COMMENT, **catalogs.HEADER)
-    catalogs.add_template_message(template, settings.site_name, None, Location("mkdocs.yml", settings.site_name_line), "site name, shown in the header and the browser tab")
+    catalogs.add_template_message(
+        template,
+        settings.site_name,
+        None,
+        Location("mkdocs.yml", settings.site_name_line),
+        "site name, shown in the header and the browser tab",
+    )
     for key, (text, line) in read_theme_strings().items():
-        catalogs.add_template_message(template, text, key, Location(THEME_FILE.format(language="en"), line), f"theme interface text ({key}); keep # as it is")
+        catalogs.add_template_message(
+            template,
+            text,
+            key,
+            Location(THEME_FILE.format(language="en"), line),
+            f"theme interface text ({key}); keep # as it is",
+        )
     for path in sorted(settings.templates_dir.rglob("*.html")):
         display = settings.relative(path)
-        for line, message, comments, context in extract_from_file("jinja2", str(path), comment_tags=("Translators:",), strip_comment_tags=True):
+        for line, message, comments, context in extract_from_file(
+            "jinja2", str(path), comment_tags=("Translators:",), strip_comment_tags=True
+        ):
             comment = " ".join(comments) or "text of the site template"
             catalogs.add_template_message(template, message, context, Location(display, line), comment)
     return template
@@ -69,11 +83,16 @@ def section_titles(pages: Iterable[str]) -> list[str]:
 
 
 def build_templates(settings: Settings, sources: dict[str, SourcePage]) -> dict[str, Catalog]:
-    templates = {page_domain(page): catalogs.build_template(page_domain(page), source.segments) for page, source in sources.items()}
+    templates = {
+        page_domain(page): catalogs.build_template(page_domain(page), source.segments)
+        for page, source in sources.items()
+    }
     site = site_template(settings)
     folders = Location(settings.relative(settings.source_dir))
     for title in section_titles(sources):
-        catalogs.add_template_message(site, title, NAV_SECTION, folders, "title of a folder of pages in the navigation menu")
+        catalogs.add_template_message(
+            site, title, NAV_SECTION, folders, "title of a folder of pages in the navigation menu"
+        )
     templates[SITE_DOMAIN] = site
     return templates
 
@@ -87,14 +106,18 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
     """
     languages = tuple(languages or settings.languages)
     templates = build_templates(settings, read_sources(settings))
-    planned: list[tuple[Path, Catalog]] = [(settings.template_path(domain), template) for domain, template in templates.items()]
+    planned: list[tuple[Path, Catalog]] = [
+        (settings.template_path(domain), template) for domain, template in templates.items()
+    ]
     result = UpdateResult()
     for language in languages:
         existing = read_all_catalogs(settings, language)
         memory = build_memory(existing.values())  # every translation of the language, for every new text
         for domain, catalog in existing.items():
             if domain not in templates:
-                result.orphaned[settings.relative(settings.catalog_path(language, domain))] = sum(1 for m in catalog if m.id and m.string)
+                result.orphaned[settings.relative(settings.catalog_path(language, domain))] = sum(
+                    1 for m in catalog if m.id and m.string
+                )
         for domain, template in templates.items():
             path = settings.catalog_path(language, domain)
             if domain in existing:
@@ -127,7 +150,11 @@ def site_release_problems(settings: Settings) -> list[str]:
         if not path.exists():
             problems.append(f"{settings.relative(path)}: missing (run 'make update')")
             continue
-        pending = [("fuzzy" if m.fuzzy else "untranslated", str(m.id)) for m in catalogs.read_catalog(path, settings.relative(path)) if m.id and not catalogs.is_translated(m)]
+        pending = [
+            ("fuzzy" if m.fuzzy else "untranslated", str(m.id))
+            for m in catalogs.read_catalog(path, settings.relative(path))
+            if m.id and not catalogs.is_translated(m)
+        ]
         if pending:
             problems.append(f"{settings.relative(path)}: {len(pending)} site strings not translated")
             problems.extend(f"    {state}: {excerpt(text)}" for state, text in pending)
@@ -149,7 +176,9 @@ def read_language_catalogs(settings: Settings, language: str, domains: Iterable[
     found = {}
     for domain in domains:
         path = settings.catalog_path(language, domain)
-        found[domain] = catalogs.read_catalog(path, settings.relative(path)) if path.exists() else Catalog(locale=language)
+        found[domain] = (
+            catalogs.read_catalog(path, settings.relative(path)) if path.exists() else Catalog(locale=language)
+        )
     return found
 
 
@@ -172,7 +201,16 @@ def site_translations(settings: Settings, language: str) -> tuple[Translations, 
         if problems:
             message.string = ""
             text = "translation refused, the site shows the English instead: " + "; ".join(problems)
-            refused.append(Finding(Location(display, message.lineno or 0), "S303", Severity.ERROR, text, HINTS["S303"], excerpt(str(message.id))))
+            refused.append(
+                Finding(
+                    Location(display, message.lineno or 0),
+                    "S303",
+                    Severity.ERROR,
+                    text,
+                    HINTS["S303"],
+                    excerpt(str(message.id)),
+                )
+            )
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)

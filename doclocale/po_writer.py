@@ -86,10 +86,17 @@ def msgcat_available() -> bool:
 def gettext_format(po_text: str, display: str) -> bytes:
     """``po_text`` as GNU msgcat writes it (its wrapping, its layout)."""
     if not msgcat_available():
-        raise CatalogError(Location(display), "GNU gettext's msgcat is needed to write catalogs", "install GNU gettext (Debian/Ubuntu: apt-get install gettext; macOS: brew install gettext)")
+        raise CatalogError(
+            Location(display),
+            "GNU gettext's msgcat is needed to write catalogs",
+            "install GNU gettext (Debian/Ubuntu: apt-get install gettext; macOS: brew install gettext)",
+        )
     result = subprocess.run(["msgcat", "--width=79", "-"], input=po_text.encode("utf-8"), capture_output=True)
     if result.returncode != 0:
         detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise CatalogError(Location(display), f"msgcat rejected the catalog written for this file: {detail[0] if detail else 'no message'}", "please report this: the catalog was not changed")
+        raise CatalogError(
+            Location(display),
+            f"msgcat rejected the catalog written for this file: {detail[0] if detail else 'no message'}",
+            "please report this: the catalog was not changed",
+        )
     return result.stdout
-

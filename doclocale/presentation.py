@@ -50,14 +50,21 @@ def alternate_links(settings: Settings, page_url: str) -> list[tuple[str, str]]:
     for code in settings.languages:
         if page_url.startswith(f"{code}/") or page_url == code:
             base = page_url[len(code) :].lstrip("/")
-    links = [(code, settings.site_url + (base if code == settings.source_language else f"{code}/{base}")) for code in languages]
+    links = [
+        (code, settings.site_url + (base if code == settings.source_language else f"{code}/{base}"))
+        for code in languages
+    ]
     return links + [("x-default", settings.site_url + base)]
 
 
 def set_html_direction(html: str, direction: str) -> str:
     """Put ``dir`` on the <html> element (Material sets it on <body> only, so the
     browser's own UI and anything outside <body> would read left to right)."""
-    return html.replace("<html ", f'<html dir="{direction}" ', 1) if ' dir="' not in html[: html.find(">", html.find("<html"))] else html
+    return (
+        html.replace("<html ", f'<html dir="{direction}" ', 1)
+        if ' dir="' not in html[: html.find(">", html.find("<html"))]
+        else html
+    )
 
 
 def source_path(src_uri: str, settings: Settings) -> str:

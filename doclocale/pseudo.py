@@ -20,7 +20,9 @@ _ACCENTS = str.maketrans(
 # Parts of a message that must survive unchanged: code spans, link and image
 # targets, reference labels, footnote references, raw HTML tags, entities,
 # escapes, attribute lists, keys (++ctrl+c++) and emoji shortcodes (:name:).
-_PROTECTED = re.compile(r"<(code|kbd|samp)\b[^<>]*>[^<]*</\1>|\]\([^()]*\)|\]\[[^\[\]]*\]|\[\^[^\[\]]*\]|<[^<>]+>|&#?\w+;|\\.|\{[^{}]*\}|\+\+[\w+-]+\+\+|:[\w+-]+:")
+_PROTECTED = re.compile(
+    r"<(code|kbd|samp)\b[^<>]*>[^<]*</\1>|\]\([^()]*\)|\]\[[^\[\]]*\]|\[\^[^\[\]]*\]|<[^<>]+>|&#?\w+;|\\.|\{[^{}]*\}|\+\+[\w+-]+\+\+|:[\w+-]+:"
+)
 OPEN, CLOSE = "⟦", "⟧"
 
 
@@ -75,5 +77,8 @@ def build_pseudo_site(settings, out, language: str) -> str | None:
     shutil.copy2(settings.root / "mkdocs.yml", out / "mkdocs.yml")
     copy = load_settings(out / "mkdocs.yml")
     for domain, template in build_templates(copy, read_sources(copy)).items():
-        write_bytes_atomic(copy.catalog_path(language, domain), render_catalog(pseudo_catalog(template, language), str(copy.catalog_path(language, domain))))
+        write_bytes_atomic(
+            copy.catalog_path(language, domain),
+            render_catalog(pseudo_catalog(template, language), str(copy.catalog_path(language, domain))),
+        )
     return build_site(copy)

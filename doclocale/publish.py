@@ -31,7 +31,15 @@ log = logging.getLogger(__name__)
 
 INPUTS_FILE = ".doclocale-inputs.json"  # in docs/<language>/: what each page was generated from
 #: Packages whose behaviour decides a rendered page or a verdict.
-RENDERING_PACKAGES = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "mkdocs-static-i18n", "selectolax", "babel")
+RENDERING_PACKAGES = (
+    "markdown",
+    "pymdown-extensions",
+    "mkdocs",
+    "mkdocs-material",
+    "mkdocs-static-i18n",
+    "selectolax",
+    "babel",
+)
 
 
 @dataclass(frozen=True)
@@ -88,8 +96,18 @@ class GenerationPlan:
 
 
 def _cached(page: str, text: bytes, entry: dict) -> tuple[RenderedPage, list[Finding]]:
-    rendered = RenderedPage(page, text.decode("utf-8"), entry["translated"], entry["outdated"], entry["missing"], tuple(tuple(p) for p in entry["pending"]))
-    return rendered, [Finding(Location(*f["location"]), f["code"], Severity.ERROR, f["message"], f["hint"], f["excerpt"]) for f in entry.get("refused", [])]
+    rendered = RenderedPage(
+        page,
+        text.decode("utf-8"),
+        entry["translated"],
+        entry["outdated"],
+        entry["missing"],
+        tuple(tuple(p) for p in entry["pending"]),
+    )
+    return rendered, [
+        Finding(Location(*f["location"]), f["code"], Severity.ERROR, f["message"], f["hint"], f["excerpt"])
+        for f in entry.get("refused", [])
+    ]
 
 
 def _cache_entry(key: str, rendered: RenderedPage, refused: list[Finding]) -> dict:
@@ -99,7 +117,16 @@ def _cache_entry(key: str, rendered: RenderedPage, refused: list[Finding]) -> di
         "outdated": rendered.outdated,
         "missing": rendered.missing,
         "pending": [list(p) for p in rendered.pending],
-        "refused": [{"location": [f.location.path, f.location.line], "code": f.code, "message": f.message, "hint": f.hint, "excerpt": f.excerpt} for f in refused],
+        "refused": [
+            {
+                "location": [f.location.path, f.location.line],
+                "code": f.code,
+                "message": f.message,
+                "hint": f.hint,
+                "excerpt": f.excerpt,
+            }
+            for f in refused
+        ],
     }
 
 
@@ -122,7 +149,9 @@ def plan_generation(settings: Settings, render_html: Callable[[str], str]) -> Ge
         for page in names:
             catalog_file = settings.catalog_path(language, page_domain(page))
             catalog_bytes = catalog_file.read_bytes() if catalog_file.exists() else b""
-            key = hashlib.sha256(fingerprint + hashlib.sha256(raw[page]).digest() + hashlib.sha256(catalog_bytes).digest()).hexdigest()
+            key = hashlib.sha256(
+                fingerprint + hashlib.sha256(raw[page]).digest() + hashlib.sha256(catalog_bytes).digest()
+            ).hexdigest()
             entry = previous.get(page)
             if entry and entry.get("inputs") == key and page in existing:
                 rendered, findings = _cached(page, existing[page], entry)
@@ -130,10 +159,24 @@ def plan_generation(settings: Settings, render_html: Callable[[str], str]) -> Ge
                 if page not in sources:
                     sources[page] = read_page(settings, page)
                 display = settings.relative(catalog_file)
-                catalog = catalogs.parse_catalog(display, catalog_bytes, language) if catalog_bytes else Catalog(locale=language)
-                gated = gate_page(sources[page], catalogs.translations(catalog), render_html, page=page, source_language=settings.source_language)
+                catalog = (
+                    catalogs.parse_catalog(display, catalog_bytes, language)
+                    if catalog_bytes
+                    else Catalog(locale=language)
+                )
+                gated = gate_page(
+                    sources[page],
+                    catalogs.translations(catalog),
+                    render_html,
+                    page=page,
+                    source_language=settings.source_language,
+                )
                 if gated.page_problems:
-                    raise SourceError(Location(f"docs/{settings.source_language}/{page}"), "this page cannot be translated safely: " + "; ".join(gated.page_problems), "please report this page")
+                    raise SourceError(
+                        Location(f"docs/{settings.source_language}/{page}"),
+                        "this page cannot be translated safely: " + "; ".join(gated.page_problems),
+                        "please report this page",
+                    )
                 rendered, findings = gated.page, [refusal_finding(display, refusal) for refusal in gated.refusals]
                 plan.rendered[language] = plan.rendered.get(language, 0) + 1
             pages.append(rendered)
@@ -145,7 +188,9 @@ def plan_generation(settings: Settings, render_html: Callable[[str], str]) -> Ge
     return plan
 
 
-def generate_all(settings: Settings, render_html: Callable[[str], str] | None = None, release: bool = False) -> list[LanguageBuild]:
+def generate_all(
+    settings: Settings, render_html: Callable[[str], str] | None = None, release: bool = False
+) -> list[LanguageBuild]:
     """Write docs/<language>/ for every language (atomically, and only what changed).
 
     In release mode a refused translation stops everything before a file is written."""
@@ -164,7 +209,15 @@ def generate_all(settings: Settings, render_html: Callable[[str], str] | None = 
         changed = write_pages(settings.output_dir(language), files)
         for name in changed:
             log.info("generated docs/%s/%s", language, name)
-        builds.append(LanguageBuild(language, pages, tuple(name for name in changed if name != INPUTS_FILE), plan.rendered.get(language, 0), tuple(plan.refused[language])))
+        builds.append(
+            LanguageBuild(
+                language,
+                pages,
+                tuple(name for name in changed if name != INPUTS_FILE),
+                plan.rendered.get(language, 0),
+                tuple(plan.refused[language]),
+            )
+        )
     return builds
 
 
@@ -173,6 +226,8 @@ def release_problems(builds: Iterable[LanguageBuild]) -> list[str]:
     problems = []
     for build in builds:
         for page in build.incomplete():
-            problems.append(f"docs/{build.language}/{page.page}: {page.state.value} ({page.missing} untranslated or refused, {page.outdated} outdated messages)")
+            problems.append(
+                f"docs/{build.language}/{page.page}: {page.state.value} ({page.missing} untranslated or refused, {page.outdated} outdated messages)"
+            )
             problems.extend(f"    {state}: {excerpt(text)}" for state, text in page.pending)
     return problems

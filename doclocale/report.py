@@ -48,7 +48,16 @@ class Report:
             {
                 "summary": dict(self.count()),
                 "findings": [
-                    {"path": f.location.path, "line": f.location.line, "code": f.code, "severity": str(f.severity), "message": f.message, "msgid": f.excerpt, "hint": f.hint, "suppressed": f.suppressed}
+                    {
+                        "path": f.location.path,
+                        "line": f.location.line,
+                        "code": f.code,
+                        "severity": str(f.severity),
+                        "message": f.message,
+                        "msgid": f.excerpt,
+                        "hint": f.hint,
+                        "suppressed": f.suppressed,
+                    }
                     for f in sorted(self.findings)
                 ],
             },

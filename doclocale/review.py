@@ -57,7 +57,13 @@ def review_dates(meta: dict, language: str) -> ReviewDates | None:
     last, upcoming = _as_date(meta.get("last_reviewed")), _as_date(meta.get("next_review"))
     if last is None or upcoming is None:
         return None
-    return ReviewDates(str(meta.get("reviewed_by") or PENDING), last.isoformat(), format_review_date(last, language), upcoming.isoformat(), format_review_date(upcoming, language))
+    return ReviewDates(
+        str(meta.get("reviewed_by") or PENDING),
+        last.isoformat(),
+        format_review_date(last, language),
+        upcoming.isoformat(),
+        format_review_date(upcoming, language),
+    )
 
 
 def check_review(page: SourcePage, today: dt.date) -> Iterator[Finding]:
@@ -66,17 +72,49 @@ def check_review(page: SourcePage, today: dt.date) -> Iterator[Finding]:
     where = Location(page.path, 1)
     missing = [key for key in REQUIRED if not meta.get(key)]
     if missing:
-        yield Finding(where, "V101", Severity.ERROR, f"front matter lacks {', '.join(missing)}", "add reviewed_by (or 'pending'), last_reviewed and next_review (YYYY-MM-DD) and a sources list")
+        yield Finding(
+            where,
+            "V101",
+            Severity.ERROR,
+            f"front matter lacks {', '.join(missing)}",
+            "add reviewed_by (or 'pending'), last_reviewed and next_review (YYYY-MM-DD) and a sources list",
+        )
         return
     last, upcoming = _as_date(meta["last_reviewed"]), _as_date(meta["next_review"])
     if last is None or upcoming is None:
-        yield Finding(where, "V102", Severity.ERROR, "review dates must be YYYY-MM-DD", "e.g. last_reviewed: 2026-11-20")
+        yield Finding(
+            where, "V102", Severity.ERROR, "review dates must be YYYY-MM-DD", "e.g. last_reviewed: 2026-11-20"
+        )
         return
     if str(meta["reviewed_by"]).strip().lower() == PENDING:
-        yield Finding(where, "V103", Severity.WARNING, "medical review is pending; readers see 'medical review pending'", "when a doctor has reviewed the page, put their name in reviewed_by")
+        yield Finding(
+            where,
+            "V103",
+            Severity.WARNING,
+            "medical review is pending; readers see 'medical review pending'",
+            "when a doctor has reviewed the page, put their name in reviewed_by",
+        )
     if upcoming < today:
-        yield Finding(where, "V104", Severity.ERROR, f"review was due on {upcoming.isoformat()}", "have a doctor review the page, then update last_reviewed and next_review")
+        yield Finding(
+            where,
+            "V104",
+            Severity.ERROR,
+            f"review was due on {upcoming.isoformat()}",
+            "have a doctor review the page, then update last_reviewed and next_review",
+        )
     elif (upcoming - today).days <= WARN_DAYS:
-        yield Finding(where, "V105", Severity.WARNING, f"review is due on {upcoming.isoformat()}, in {(upcoming - today).days} days", "plan the review now")
+        yield Finding(
+            where,
+            "V105",
+            Severity.WARNING,
+            f"review is due on {upcoming.isoformat()}, in {(upcoming - today).days} days",
+            "plan the review now",
+        )
     if last > today:
-        yield Finding(where, "V106", Severity.ERROR, f"last_reviewed {last.isoformat()} is in the future", "use the date the review happened")
+        yield Finding(
+            where,
+            "V106",
+            Severity.ERROR,
+            f"last_reviewed {last.isoformat()} is in the future",
+            "use the date the review happened",
+        )

@@ -30,9 +30,9 @@ def folding_rules(language: str) -> dict:
     """Character replacements and removals for ``language`` (shared with search.js)."""
     letters = {"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا"}
     if language == "fa":
-        digits = dict(zip(_LATIN_DIGITS + _ARABIC_DIGITS, _PERSIAN_DIGITS * 2))
+        digits = dict(zip(_LATIN_DIGITS + _ARABIC_DIGITS, _PERSIAN_DIGITS * 2, strict=True))
     else:
-        digits = dict(zip(_PERSIAN_DIGITS + _ARABIC_DIGITS, _LATIN_DIGITS * 2))
+        digits = dict(zip(_PERSIAN_DIGITS + _ARABIC_DIGITS, _LATIN_DIGITS * 2, strict=True))
     return {"replace": {**letters, **digits}, "remove": _REMOVE}
 
 
@@ -71,7 +71,10 @@ def page_record(html: bytes, url: str) -> SearchRecord | None:
     article = lxml.html.fragment_fromstring(text[start : end + len("</article>")])
     # Leave out what every page repeats: permalinks, the translation notice, the
     # disclaimer and the review footer.
-    repeated = " or ".join(f'contains(@class, "{name}")' for name in ("headerlink", "translation-notice", "guide-disclaimer", "review-status"))
+    repeated = " or ".join(
+        f'contains(@class, "{name}")'
+        for name in ("headerlink", "translation-notice", "guide-disclaimer", "review-status")
+    )
     for skip in article.xpath(f".//*[{repeated}]|.//script|.//style"):
         skip.drop_tree()
     language = (_LANG.search(text[:head_end]) or [None, "en"])[1]
@@ -124,7 +127,12 @@ def write_search_index(site: Path) -> int:
     # Pagefind writes its language list in hash-map order; sort it so that two
     # builds of the same site are byte-identical.
     entry = site / "pagefind" / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    entry.write_text(
+        json.dumps(
+            json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        ),
+        encoding="utf-8",
+    )
     return len(records)
 
 

@@ -66,7 +66,9 @@ def load_settings(config_file: Path) -> Settings:
     try:
         text = config_file.read_text(encoding="utf-8")
     except FileNotFoundError as error:
-        raise SettingsError(Location(display), "mkdocs.yml not found", "run the command from the project folder or pass --config") from error
+        raise SettingsError(
+            Location(display), "mkdocs.yml not found", "run the command from the project folder or pass --config"
+        ) from error
     try:
         data = yaml.load(text, Loader=_Loader) or {}
     except yaml.YAMLError as error:
@@ -79,7 +81,9 @@ def load_settings(config_file: Path) -> Settings:
         if isinstance(item, dict) and "i18n" in item:
             i18n = item["i18n"] or {}
     if i18n is None:
-        raise SettingsError(Location(display), "plugins.i18n is missing", "add the mkdocs-static-i18n plugin with a 'languages' list")
+        raise SettingsError(
+            Location(display), "plugins.i18n is missing", "add the mkdocs-static-i18n plugin with a 'languages' list"
+        )
     if i18n.get("docs_structure") != "folder":
         problems.append("plugins.i18n.docs_structure must be 'folder' (docs/<language>/…)")
     languages = i18n.get("languages") or []

@@ -18,7 +18,11 @@ def find_pages(settings: Settings) -> list[str]:
     """Markdown pages under docs/<source>/, as sorted POSIX paths relative to it."""
     source = settings.source_dir
     if not source.is_dir():
-        raise SourceError(Location(settings.relative(source)), "source folder is missing", f"create {settings.relative(source)}/ with the English pages")
+        raise SourceError(
+            Location(settings.relative(source)),
+            "source folder is missing",
+            f"create {settings.relative(source)}/ with the English pages",
+        )
     pages = []
     for path in sorted(source.rglob("*.md")):
         relative = path.relative_to(source).as_posix()
@@ -37,14 +41,24 @@ def read_page(settings: Settings, page: str) -> SourcePage:
     path = settings.source_dir / page
     display = settings.relative(path)
     if page_domain(page) == SITE_DOMAIN:
-        raise SourceError(Location(display), f"'{SITE_DOMAIN}' is reserved for the site's own strings", "rename the page")
+        raise SourceError(
+            Location(display), f"'{SITE_DOMAIN}' is reserved for the site's own strings", "rename the page"
+        )
     if path.is_symlink():
         target = path.resolve()
         if not target.is_relative_to(settings.docs_dir.resolve()):
-            raise SourceError(Location(display), f"symbolic link points outside docs/ (to {target})", "copy the page into docs/en/ instead of linking to it")
+            raise SourceError(
+                Location(display),
+                f"symbolic link points outside docs/ (to {target})",
+                "copy the page into docs/en/ instead of linking to it",
+            )
     size = path.stat().st_size
     if size > MAX_PAGE_BYTES:
-        raise SourceError(Location(display), f"page is {size // 1_000_000} MB; the limit is {MAX_PAGE_BYTES // 1_000_000} MB", "split it into several pages")
+        raise SourceError(
+            Location(display),
+            f"page is {size // 1_000_000} MB; the limit is {MAX_PAGE_BYTES // 1_000_000} MB",
+            "split it into several pages",
+        )
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
@@ -52,5 +66,7 @@ def read_page(settings: Settings, page: str) -> SourcePage:
         line = data[: error.start].count(b"\n") + 1
         raise SourceError(Location(display, line), "page is not valid UTF-8", "save the file as UTF-8") from error
     if text.startswith("\ufeff"):
-        raise SourceError(Location(display, 1), "page starts with a byte-order mark (BOM)", "save the file as UTF-8 without BOM")
+        raise SourceError(
+            Location(display, 1), "page starts with a byte-order mark (BOM)", "save the file as UTF-8 without BOM"
+        )
     return parse_page(display, text)

@@ -18,7 +18,12 @@ class StatusRow:
     counts: Counts
 
     def as_dict(self) -> dict:
-        return {"language": self.language, "catalog": self.domain, **asdict(self.counts), "percent": round(self.counts.percent, 1)}
+        return {
+            "language": self.language,
+            "catalog": self.domain,
+            **asdict(self.counts),
+            "percent": round(self.counts.percent, 1),
+        }
 
 
 def collect_status(settings: Settings) -> list[StatusRow]:
@@ -40,8 +45,12 @@ def format_status(rows: list[StatusRow]) -> str:
     totals: dict[str, Counts] = {}
     for row in rows:
         c = row.counts
-        lines.append(f"{row.language:<5} {row.domain:<28} {c.translated:>6} {c.fuzzy:>6} {c.untranslated:>6} {c.words_fuzzy + c.words_untranslated:>10} {c.percent:>8.1f}%")
+        lines.append(
+            f"{row.language:<5} {row.domain:<28} {c.translated:>6} {c.fuzzy:>6} {c.untranslated:>6} {c.words_fuzzy + c.words_untranslated:>10} {c.percent:>8.1f}%"
+        )
         totals[row.language] = totals.get(row.language, Counts()) + c
     for language, c in totals.items():
-        lines.append(f"{language:<5} {'(all)':<28} {c.translated:>6} {c.fuzzy:>6} {c.untranslated:>6} {c.words_fuzzy + c.words_untranslated:>10} {c.percent:>8.1f}%")
+        lines.append(
+            f"{language:<5} {'(all)':<28} {c.translated:>6} {c.fuzzy:>6} {c.untranslated:>6} {c.words_fuzzy + c.words_untranslated:>10} {c.percent:>8.1f}%"
+        )
     return "\n".join(lines)

@@ -43,7 +43,26 @@ VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea
 #: ... byte for byte inside these (elsewhere a line break and a space show the same).
 PREFORMATTED = frozenset({"pre", "script", "style", "textarea"})
 #: Elements whose content model has no text: text there means raw HTML was added.
-NO_TEXT = frozenset({"#document", "html", "head", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "colgroup", "select", "optgroup", "datalist", "menu"})
+NO_TEXT = frozenset(
+    {
+        "#document",
+        "html",
+        "head",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "colgroup",
+        "select",
+        "optgroup",
+        "datalist",
+        "menu",
+    }
+)
 
 Item = tuple  # (depth, kind, name, attributes, payload)
 
@@ -68,7 +87,9 @@ def _attributes(node: LexborNode, urls: Callable[[str], str] | None) -> tuple[tu
     return tuple(sorted(found))
 
 
-def html_shape(html: str, transparent: Callable[[str, dict], bool] | None = None, urls: Callable[[str], str] | None = None) -> Shape:
+def html_shape(
+    html: str, transparent: Callable[[str, dict], bool] | None = None, urls: Callable[[str], str] | None = None
+) -> Shape:
     """Flatten an HTML fragment or document into what the rule compares."""
     root = LexborHTMLParser(html).root
     items: list[Item] = [(0, "element", "#document", (), None)]
@@ -96,7 +117,12 @@ def html_shape(html: str, transparent: Callable[[str, dict], bool] | None = None
             has_text.append(False)
         else:
             attributes = node.attributes
-            if tag == "abbr" and set(attributes) <= {"title"} or transparent is not None and transparent(tag, attributes):
+            if (
+                tag == "abbr"
+                and set(attributes) <= {"title"}
+                or transparent is not None
+                and transparent(tag, attributes)
+            ):
                 children_depth = depth  # the generator's own wrapper: look through it
             else:
                 items.append((depth, "element", tag, _attributes(node, urls), None))
@@ -153,7 +179,7 @@ def compare_shapes(source: Shape, translated: Shape, limit: int = 3) -> list[str
         opcodes = difflib.SequenceMatcher(None, source.items, translated.items, autojunk=False).get_opcodes()
     for tag, a1, a2, b1, b2 in opcodes:
         if tag == "equal":
-            for a, b in zip(range(a1, a2), range(b1, b2)):
+            for a, b in zip(range(a1, a2), range(b1, b2), strict=True):
                 if translated.has_text[b] and not source.has_text[a] and translated.items[b][2] in NO_TEXT:
                     problems.append(f"adds text directly {_path(translated.items, b + 1, translated.items[b][0] + 1)}")
             continue
@@ -167,7 +193,9 @@ def compare_shapes(source: Shape, translated: Shape, limit: int = 3) -> list[str
         else:
             problems.append(f"has {added} where the English has {removed} ({where})")
     for char, count in sorted((translated.bidi_controls - source.bidi_controls).items()):
-        problems.append(f"adds {count} invisible bidi control character(s) U+{ord(char):04X}, which reorder what readers see")
+        problems.append(
+            f"adds {count} invisible bidi control character(s) U+{ord(char):04X}, which reorder what readers see"
+        )
     return problems[:limit]
 
 
@@ -180,4 +208,6 @@ def compare_html(
     """The rule on two renderings: empty when only text differs. ``urls`` maps each
     page's addresses to one comparable form (pages at different places in a site)."""
     source_urls, translated_urls = urls or (None, None)
-    return compare_shapes(html_shape(source_html, None, source_urls), html_shape(translated_html, transparent, translated_urls))
+    return compare_shapes(
+        html_shape(source_html, None, source_urls), html_shape(translated_html, transparent, translated_urls)
+    )

@@ -14,7 +14,21 @@ from jinja2 import Environment, FileSystemLoader
 
 #: Keys of features this site does not use (blog, cookie consent, RSS, versions,
 #: source links); left out so translators see only strings readers can meet.
-UNUSED_PREFIXES = ("blog.", "consent.", "rss.", "source", "readtime.", "select.version", "action.edit", "action.view", "announce.", "meta.", "language", "direction", "search.config")
+UNUSED_PREFIXES = (
+    "blog.",
+    "consent.",
+    "rss.",
+    "source",
+    "readtime.",
+    "select.version",
+    "action.edit",
+    "action.view",
+    "announce.",
+    "meta.",
+    "language",
+    "direction",
+    "search.config",
+)
 _KEY = re.compile(r'^\s*"([\w.-]+)":', re.M)
 
 
@@ -31,7 +45,9 @@ def read_theme_strings(language: str = "en") -> dict[str, tuple[str, int]]:
     """Key -> (text, line in Material's language file) of the interface strings."""
     folder = material_templates()
     source = (folder / "partials" / "languages" / f"{language}.html").read_text(encoding="utf-8")
-    module = Environment(loader=FileSystemLoader(str(folder))).get_template(f"partials/languages/{language}.html").module
+    module = (
+        Environment(loader=FileSystemLoader(str(folder))).get_template(f"partials/languages/{language}.html").module
+    )
     found = {}
     for match in _KEY.finditer(source):
         key = match.group(1)

@@ -41,7 +41,9 @@ def main() -> int:
                 worst += impacts["serious"] + impacts["critical"]
                 summary = ", ".join(f"{k} {v}" for k, v in sorted(impacts.items())) or "none"
                 ids = ", ".join(sorted({v["id"] for v in result["violations"]}))
-                print(f"/{path:<28} {name:<8} passes {len(result['passes']):>3}, violations: {summary}{(' (' + ids + ')') if ids else ''}{contrast}")
+                print(
+                    f"/{path:<28} {name:<8} passes {len(result['passes']):>3}, violations: {summary}{(' (' + ids + ')') if ids else ''}{contrast}"
+                )
                 page.context.close()
     print(f"serious or critical violations: {worst}")
     return 1 if worst else 0

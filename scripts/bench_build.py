@@ -1,6 +1,6 @@
 """The real site: `make build` vs a plain `mkdocs build` of the same generated pages (median of 5).
 
-    .venv/bin/python scripts/bench_build.py
+.venv/bin/python scripts/bench_build.py
 """
 
 from __future__ import annotations
@@ -35,8 +35,13 @@ def main() -> int:
         subprocess.run(build, cwd=root, check=True, capture_output=True)  # generated pages exist
         plain_config(root)
         ours = [timed(build, root) for _ in range(5)]
-        plain = [timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-plain.yml", "-d", "site-plain"], root) for _ in range(5)]
-    print(f"make build (doclocale build): median {statistics.median(ours):.2f} s  ({', '.join(f'{t:.2f}' for t in ours)})")
+        plain = [
+            timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-plain.yml", "-d", "site-plain"], root)
+            for _ in range(5)
+        ]
+    print(
+        f"make build (doclocale build): median {statistics.median(ours):.2f} s  ({', '.join(f'{t:.2f}' for t in ours)})"
+    )
     print(f"plain mkdocs build: median {statistics.median(plain):.2f} s  ({', '.join(f'{t:.2f}' for t in plain)})")
     return 0
 

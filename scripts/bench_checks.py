@@ -38,8 +38,10 @@ def main() -> int:
             report = run_checks(settings)
             runs.append(time.perf_counter() - started)
         median = statistics.median(runs)
-        print(f"{count} guides, {messages} messages x {len(settings.languages)} language(s): median of 3 {median:.2f} s "
-              f"({', '.join(f'{r:.2f}' for r in runs)}), {messages / median:,.0f} messages/s; {report.summary()}")
+        print(
+            f"{count} guides, {messages} messages x {len(settings.languages)} language(s): median of 3 {median:.2f} s "
+            f"({', '.join(f'{r:.2f}' for r in runs)}), {messages / median:,.0f} messages/s; {report.summary()}"
+        )
     return 0
 
 

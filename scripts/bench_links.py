@@ -1,6 +1,6 @@
 """Link-check speed on a synthetic site of N guides x 2 languages (target: >= 500 pages/s).
 
-    .venv/bin/python scripts/bench_links.py [N]      (default N = 1000; builds the site first)
+.venv/bin/python scripts/bench_links.py [N]      (default N = 1000; builds the site first)
 """
 
 from __future__ import annotations
@@ -41,8 +41,10 @@ def main() -> int:
             runs.append(time.perf_counter() - started)
             pages = len(model.pages)
         median = statistics.median(runs)
-        print(f"link check: {pages} pages, median of 3 {median:.2f} s ({', '.join(f'{r:.2f}' for r in runs)}), "
-              f"{pages / median:.0f} pages/s, {len(findings)} findings")
+        print(
+            f"link check: {pages} pages, median of 3 {median:.2f} s ({', '.join(f'{r:.2f}' for r in runs)}), "
+            f"{pages / median:.0f} pages/s, {len(findings)} findings"
+        )
     return 0
 
 

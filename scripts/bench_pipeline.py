@@ -33,14 +33,30 @@ from synthetic_corpus import make_corpus  # noqa: E402
 PY = sys.executable
 STAGES = {
     "update": [PY, "-m", "doclocale", "update"],
-    "generate": [PY, "-c", "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); from doclocale.settings import load_settings; from doclocale.publish import generate_all; generate_all(load_settings(pathlib.Path('mkdocs.yml')))"],
+    "generate": [
+        PY,
+        "-c",
+        "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); from doclocale.settings import load_settings; from doclocale.publish import generate_all; generate_all(load_settings(pathlib.Path('mkdocs.yml')))",
+    ],
     # The same, with the publishing gate's rendering and comparison switched off: the difference is its cost.
-    "ungated": [PY, "-c", "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); import doclocale.publish as p; from doclocale.gate import GatedPage; from doclocale.generate import render_page; p.gate_page = lambda source, messages, render, **kw: GatedPage(render_page(source, messages, **kw), ()); from doclocale.settings import load_settings; p.generate_all(load_settings(pathlib.Path('mkdocs.yml')))"],
-    "one-po": [PY, "-c", "import pathlib; from doclocale.catalogs import read_catalog, write_catalog; from doclocale.settings import load_settings; from doclocale.publish import generate_all; s = load_settings(pathlib.Path('mkdocs.yml')); p = s.catalog_path('fa', 'guides/g0000'); c = read_catalog(p); m = next(m for m in c if m.id); m.string = m.string + ' '; write_catalog(p, c); b = generate_all(s)[0]; print(f'rendered={b.rendered} changed={len(b.changed)}')"],
+    "ungated": [
+        PY,
+        "-c",
+        "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); import doclocale.publish as p; from doclocale.gate import GatedPage; from doclocale.generate import render_page; p.gate_page = lambda source, messages, render, **kw: GatedPage(render_page(source, messages, **kw), ()); from doclocale.settings import load_settings; p.generate_all(load_settings(pathlib.Path('mkdocs.yml')))",
+    ],
+    "one-po": [
+        PY,
+        "-c",
+        "import pathlib; from doclocale.catalogs import read_catalog, write_catalog; from doclocale.settings import load_settings; from doclocale.publish import generate_all; s = load_settings(pathlib.Path('mkdocs.yml')); p = s.catalog_path('fa', 'guides/g0000'); c = read_catalog(p); m = next(m for m in c if m.id); m.string = m.string + ' '; write_catalog(p, c); b = generate_all(s)[0]; print(f'rendered={b.rendered} changed={len(b.changed)}')",
+    ],
     "build": [PY, "-m", "doclocale", "build"],
     "plain": [PY, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-plain.yml", "-d", "site-plain"],
     "check": [PY, "-m", "doclocale", "check", "--no-site"],
-    "links": [PY, "-c", "import pathlib; from doclocale.settings import load_settings; from doclocale.checks.links import check_site; print(len(check_site(load_settings(pathlib.Path('mkdocs.yml')))))"],
+    "links": [
+        PY,
+        "-c",
+        "import pathlib; from doclocale.settings import load_settings; from doclocale.checks.links import check_site; print(len(check_site(load_settings(pathlib.Path('mkdocs.yml')))))",
+    ],
 }
 
 
@@ -68,7 +84,14 @@ def plain_config(root: Path) -> None:
 def run(stage: str, root: Path) -> tuple[float, float, str]:
     with tempfile.TemporaryFile("w+") as log:
         started = time.perf_counter()
-        process = subprocess.Popen(STAGES[stage], cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        process = subprocess.Popen(
+            STAGES[stage],
+            cwd=root,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         _, status, usage = os.wait4(process.pid, 0)  # wait4: this child's own peak memory
         elapsed = time.perf_counter() - started
         log.seek(0)
@@ -94,7 +117,10 @@ def main() -> int:
                     times.append(elapsed)
                     memory = max(memory, peak)
                 results[count][stage] = (statistics.median(times), memory)
-                print(f"N={count:<5} {stage:<9} {statistics.median(times):8.2f} s  peak {memory:7.0f} MB  {note[:60]}", flush=True)
+                print(
+                    f"N={count:<5} {stage:<9} {statistics.median(times):8.2f} s  peak {memory:7.0f} MB  {note[:60]}",
+                    flush=True,
+                )
             shutil.rmtree(root / "site-plain", ignore_errors=True)
     print()
     header = f"{'N':>5} " + " ".join(f"{stage:>9}" for stage in STAGES) + f" {'added':>8} {'ratio':>6}"
@@ -102,17 +128,25 @@ def main() -> int:
     for count, stages in results.items():
         t = {stage: value[0] for stage, value in stages.items()}
         added = t["update"] + t["generate"] + t["check"] + t["links"] + max(0.0, t["build"] - t["plain"])
-        print(f"{count:>5} " + " ".join(f"{t[stage]:>8.2f}s" for stage in STAGES) + f" {added:>7.2f}s {added / t['plain']:>6.2f}")
+        print(
+            f"{count:>5} "
+            + " ".join(f"{t[stage]:>8.2f}s" for stage in STAGES)
+            + f" {added:>7.2f}s {added / t['plain']:>6.2f}"
+        )
     for count, stages in results.items():
         gate = max(0.0, stages["generate"][0] - stages["ungated"][0])
-        print(f"N={count}: the publishing gate (render + compare every page) costs {gate:.2f} s, {gate / stages['build'][0] * 100:.1f} % of the build (goal < 10 %)")
+        print(
+            f"N={count}: the publishing gate (render + compare every page) costs {gate:.2f} s, {gate / stages['build'][0] * 100:.1f} % of the build (goal < 10 %)"
+        )
     if 100 in results and 1000 in results:
         print("\ntime per page, N=1000 vs N=100 (linear if within 20 %):")
         for stage in STAGES:
             if stage == "one-po":
                 continue
             small, large = results[100][stage][0] / 100, results[1000][stage][0] / 1000
-            print(f"  {stage:<9} {small * 1000:7.1f} ms -> {large * 1000:7.1f} ms  ({(large / small - 1) * 100:+.0f} %)")
+            print(
+                f"  {stage:<9} {small * 1000:7.1f} ms -> {large * 1000:7.1f} ms  ({(large / small - 1) * 100:+.0f} %)"
+            )
     return 0
 
 

@@ -1,6 +1,6 @@
 """Run the transform oracle over the real-page corpus (tests/corpus/) and print a verdict per page.
 
-    .venv/bin/python scripts/corpus_report.py [-v]
+.venv/bin/python scripts/corpus_report.py [-v]
 """
 
 from __future__ import annotations
@@ -38,7 +38,10 @@ def main() -> int:
             for problem in verdict.problems[:6]:
                 print(f"    {problem[:300]}")
     elapsed = time.perf_counter() - started
-    print(f"\n{len(pages)} pages in {elapsed:.1f} s: " + ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items())))
+    print(
+        f"\n{len(pages)} pages in {elapsed:.1f} s: "
+        + ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
+    )
     return 0
 
 

@@ -50,8 +50,10 @@ def main(argv: list[str]) -> int:
         print(f"{status:>4} {raw:>8,} B {packed:>8,} B gz  {urlsplit(url).path}")
     raw = sum(r[2] for r in result["rows"])
     packed = sum(r[3] for r in result["rows"])
-    print(f"page /{path}: {len(result['rows'])} requests, {raw / 1024:.1f} KB raw, {packed / 1024:.1f} KB gzip, "
-          f"{len(result['failed'])} failed, {len(result['third_party'])} third-party")
+    print(
+        f"page /{path}: {len(result['rows'])} requests, {raw / 1024:.1f} KB raw, {packed / 1024:.1f} KB gzip, "
+        f"{len(result['failed'])} failed, {len(result['third_party'])} third-party"
+    )
     return 1 if result["failed"] or result["third_party"] else 0
 
 

@@ -1,6 +1,6 @@
 """Readability of every English page: Flesch-Kincaid grade and SMOG (targets: <= 7 and <= 8).
 
-    .venv/bin/python scripts/readability_report.py
+.venv/bin/python scripts/readability_report.py
 """
 
 from __future__ import annotations

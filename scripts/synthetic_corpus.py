@@ -32,7 +32,12 @@ SENTENCES = [
     ("Your skin may look red for {n} days.", "پوست شما ممکن است {pn} روز قرمز به نظر برسد."),
     ("Call the clinic if you have **any** questions.", "اگر **هر** پرسشی دارید با کلینیک تماس بگیرید."),
 ]
-HEADINGS = [("Before the session", "پیش از جلسه"), ("During the session", "در طول جلسه"), ("After the session", "پس از جلسه"), ("Who should not have it", "چه کسانی نباید آن را انجام دهند")]
+HEADINGS = [
+    ("Before the session", "پیش از جلسه"),
+    ("During the session", "در طول جلسه"),
+    ("After the session", "پس از جلسه"),
+    ("Who should not have it", "چه کسانی نباید آن را انجام دهند"),
+]
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
@@ -45,15 +50,35 @@ def guide(index: int, total: int, rng: random.Random) -> tuple[str, dict[str, st
     pairs: dict[str, str] = {}
     title = f"Treatment guide {index}"
     pairs[title] = f"راهنمای درمان {str(index).translate(PERSIAN_DIGITS)}"
-    lines = ["---", f"title: {title}", f"description: What to expect from treatment {index}.", "reviewed_by: pending",
-             "last_reviewed: 2026-11-20", "next_review: 2027-11-20", "sources:", "  - Clinic article", "---", "", f"# {title}", ""]
-    pairs[f"What to expect from treatment {index}."] = f"آنچه از درمان {str(index).translate(PERSIAN_DIGITS)} می‌توان انتظار داشت."
+    lines = [
+        "---",
+        f"title: {title}",
+        f"description: What to expect from treatment {index}.",
+        "reviewed_by: pending",
+        "last_reviewed: 2026-11-20",
+        "next_review: 2027-11-20",
+        "sources:",
+        "  - Clinic article",
+        "---",
+        "",
+        f"# {title}",
+        "",
+    ]
+    pairs[f"What to expect from treatment {index}."] = (
+        f"آنچه از درمان {str(index).translate(PERSIAN_DIGITS)} می‌توان انتظار داشت."
+    )
 
     def sentence() -> str:
         english, persian = rng.choice(SENTENCES)
         n, m = rng.randint(2, 40), rng.randint(41, 90)
         other = rng.randrange(total)
-        values = {"n": n, "m": m, "pn": str(n).translate(PERSIAN_DIGITS), "pm": str(m).translate(PERSIAN_DIGITS), "link": f"g{other:04d}.md#who-should-not-have-it"}
+        values = {
+            "n": n,
+            "m": m,
+            "pn": str(n).translate(PERSIAN_DIGITS),
+            "pm": str(m).translate(PERSIAN_DIGITS),
+            "link": f"g{other:04d}.md#who-should-not-have-it",
+        }
         text, translated = fill(english, values), fill(persian, values)
         pairs[text] = translated
         return text
@@ -85,8 +110,14 @@ def make_corpus(out: Path, count: int, fuzzy: float = 0.05, untranslated: float 
     shutil.copytree(ROOT / "overrides", out / "overrides")
     shutil.copy2(ROOT / "mkdocs.yml", out / "mkdocs.yml")
     shutil.copy2(ROOT / "docs/en/assets/microneedling-skin.svg", out / "docs/en/assets/skin.svg")
-    shutil.copytree(ROOT / "locale/fa/LC_MESSAGES", out / "locale/fa/LC_MESSAGES", ignore=shutil.ignore_patterns("guides", "index.po", "about.po", "search.po"))
-    (out / "docs/en/index.md").write_text("---\ntitle: Patient guides\n---\n\n# Patient guides\n\nWelcome.\n", encoding="utf-8")
+    shutil.copytree(
+        ROOT / "locale/fa/LC_MESSAGES",
+        out / "locale/fa/LC_MESSAGES",
+        ignore=shutil.ignore_patterns("guides", "index.po", "about.po", "search.po"),
+    )
+    (out / "docs/en/index.md").write_text(
+        "---\ntitle: Patient guides\n---\n\n# Patient guides\n\nWelcome.\n", encoding="utf-8"
+    )
     translations: dict[str, str] = {"Patient guides": "راهنمای بیماران", "Welcome.": "خوش آمدید."}
     for index in range(count):
         text, pairs = guide(index, count, rng)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from doclocale.generate import write_pages
 from doclocale.cli import main
+from doclocale.generate import write_pages
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -33,9 +33,13 @@ def test_a_build_killed_mid_run_leaves_the_previous_site(project: Path) -> None:
     assert main(["--config", str(project / "mkdocs.yml"), "build"]) == 0
     site_before, pages_before = snapshot(project / "site"), snapshot(project / "docs/fa")
     page = project / "docs/en/about.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("We write these guides", "We wrote these guides"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("We write these guides", "We wrote these guides"), encoding="utf-8"
+    )
 
-    process = subprocess.Popen([sys.executable, "-m", "doclocale", "build"], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "doclocale", "build"], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 60
     staging = None
     while time.monotonic() < deadline and process.poll() is None:
@@ -49,7 +53,9 @@ def test_a_build_killed_mid_run_leaves_the_previous_site(project: Path) -> None:
 
     assert snapshot(project / "site") == site_before
     pages_now = snapshot(project / "docs/fa")
-    assert pages_now == pages_before or "We wrote these guides" in pages_now["about.md"].decode(), "docs/fa is half-written"
+    assert pages_now == pages_before or "We wrote these guides" in pages_now["about.md"].decode(), (
+        "docs/fa is half-written"
+    )
     # The next run cleans up and succeeds.
     assert main(["--config", str(project / "mkdocs.yml"), "build"]) == 0
     assert not list(project.glob(".site.*")), "stale staging folders were not removed"

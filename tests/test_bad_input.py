@@ -71,7 +71,9 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_bad_input_is_refused_clearly_and_nothing_is_lost(case: Path, built_project: Path, tmp_path: Path, capsys) -> None:
+def test_bad_input_is_refused_clearly_and_nothing_is_lost(
+    case: Path, built_project: Path, tmp_path: Path, capsys
+) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
     root = tmp_path / "project"
     shutil.copytree(built_project, root, symlinks=True)

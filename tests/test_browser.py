@@ -17,7 +17,9 @@ from doclocale.browser import CHROMIUM, DESKTOP, PHONE, launch_browser, serve_fo
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium is not installed (apt-get install chromium)")
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Chromium is not installed (apt-get install chromium)"
+)
 
 # Replace Arabic-script letters by Latin ones so axe measures their contrast
 # (it skips joined Persian letters, taking them for icon glyphs).
@@ -118,7 +120,9 @@ def test_persian_typography(browser_site) -> None:
     assert facts["letterSpacing"] in ("normal", "0px")
     assert facts["lineHeight"] >= 1.7
     assert ["Microneedling", "isolate"] in facts["bdi"]  # an English term inside Persian keeps its direction
-    assert facts["footerIcons"] and all(t.startswith("matrix(-1") for t in facts["footerIcons"]), facts["footerIcons"]  # arrows mirrored
+    assert facts["footerIcons"] and all(t.startswith("matrix(-1") for t in facts["footerIcons"]), facts[
+        "footerIcons"
+    ]  # arrows mirrored
     context.close()
 
 
@@ -133,11 +137,17 @@ def test_keyboard_reaches_the_language_switch_and_every_link(browser_site) -> No
     base, browser, _ = browser_site
     for path in ("guides/microneedling/", "fa/guides/microneedling/", "fa/search/"):
         context, page, _ = open_page(browser, base, path, DESKTOP)
-        wanted = set(page.evaluate("() => [...document.querySelectorAll('.md-content a[href], a.md-select__link, #site-search-input')].map(a => a.href || '#' + a.id)"))
+        wanted = set(
+            page.evaluate(
+                "() => [...document.querySelectorAll('.md-content a[href], a.md-select__link, #site-search-input')].map(a => a.href || '#' + a.id)"
+            )
+        )
         reached = set()
         for _ in range(200):
             page.keyboard.press("Tab")
-            target = page.evaluate("() => document.activeElement && (document.activeElement.href || (document.activeElement.id ? '#' + document.activeElement.id : null))")
+            target = page.evaluate(
+                "() => document.activeElement && (document.activeElement.href || (document.activeElement.id ? '#' + document.activeElement.id : null))"
+            )
             if target:
                 reached.add(target)
             if wanted <= reached:
@@ -154,12 +164,18 @@ def test_accessibility_has_no_serious_violations(browser_site, viewport) -> None
         context, page, _ = open_page(browser, base, path, viewport)
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        serious = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        serious = [
+            (v["id"], v["impact"], len(v["nodes"]))
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
         assert not serious, f"{path} at {viewport['width']} px: {serious}"
         if path.startswith("fa/"):
             page.evaluate(LATINISE)
             contrast = page.evaluate("async () => await axe.run(document, {runOnly: ['color-contrast']})")
-            assert not contrast["violations"], f"{path}: contrast {[(n['target'], n['failureSummary']) for v in contrast['violations'] for n in v['nodes']]}"
+            assert not contrast["violations"], (
+                f"{path}: contrast {[(n['target'], n['failureSummary']) for v in contrast['violations'] for n in v['nodes']]}"
+            )
         context.close()
 
 
@@ -179,7 +195,9 @@ def search(browser, base: str, path: str, query: str) -> list[str]:
     context, page, log = open_page(browser, base, path, PHONE)
     page.fill("#site-search-input", query)
     page.wait_for_function("() => document.querySelector('.site-search__results').children.length > 0")
-    urls = page.evaluate("() => [...document.querySelectorAll('.site-search__results a')].map(a => new URL(a.href).pathname)")
+    urls = page.evaluate(
+        "() => [...document.querySelectorAll('.site-search__results a')].map(a => new URL(a.href).pathname)"
+    )
     assert not log["failed"], log["failed"]
     context.close()
     return urls

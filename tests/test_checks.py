@@ -24,7 +24,15 @@ RENDER = load_renderer(Path(__file__).parent.parent / "mkdocs.yml")  # the site'
 def entries_of(path: Path) -> list[Entry]:
     catalog = parse_catalog(path.name, path.read_bytes(), "fa")
     return [
-        Entry(str(m.id), str(m.string or ""), Location(path.name, m.lineno), "fa", m.fuzzy, m.context, ignored_codes(m.user_comments))
+        Entry(
+            str(m.id),
+            str(m.string or ""),
+            Location(path.name, m.lineno),
+            "fa",
+            m.fuzzy,
+            m.context,
+            ignored_codes(m.user_comments),
+        )
         for m in catalog
         if m.id
     ]
@@ -34,7 +42,9 @@ def entries_of(path: Path) -> list[Entry]:
 def test_check_fixture(case: Path) -> None:
     expect = case.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expect:").split()
     entries = entries_of(case)
-    findings = [f for e in entries for f in [*check_entry(e, GLOSSARY), *check_unit(e, RENDER)]] + list(check_consistency(entries))
+    findings = [f for e in entries for f in [*check_entry(e, GLOSSARY), *check_unit(e, RENDER)]] + list(
+        check_consistency(entries)
+    )
     found = sorted(f.code for f in findings if not f.suppressed)
     assert found == sorted(c for c in expect if c != "none"), "\n".join(f.format() for f in findings)
     for finding in findings:
@@ -45,7 +55,9 @@ def test_check_fixture(case: Path) -> None:
 def test_every_check_family_has_a_failing_and_a_passing_fixture() -> None:
     names = {case.stem for case in CASES}
     assert any(n.endswith("-pass") for n in names) and any(n.endswith("-fail") for n in names)
-    failing_codes = {code for case in CASES if case.stem.endswith("-fail") for code in case.read_text().splitlines()[0].split()[2:]}
+    failing_codes = {
+        code for case in CASES if case.stem.endswith("-fail") for code in case.read_text().splitlines()[0].split()[2:]
+    }
     for family in "CMSNPGK":
         assert any(code.startswith(family) for code in failing_codes), family
     for family in ("markup", "safety", "number", "persian", "glossary", "consistency", "identical"):
@@ -83,4 +95,7 @@ def test_an_error_in_the_real_content_fails_the_check(settings) -> None:
     po.write_text(po.read_text(encoding="utf-8").replace("۳۰ تا ۴۰", "۳۰ تا ۵۰", 1), encoding="utf-8")
     report = run_checks(settings)
     assert report.exit_code == 1
-    assert any(f.code == "N401" and f.location.path.endswith("microneedling.po") and f.location.line > 0 for f in report.findings)
+    assert any(
+        f.code == "N401" and f.location.path.endswith("microneedling.po") and f.location.line > 0
+        for f in report.findings
+    )

@@ -12,7 +12,13 @@ from .conftest import copy_project
 
 
 def build(root: Path, env: dict) -> dict[str, bytes]:
-    subprocess.run([sys.executable, "-m", "doclocale", "build"], cwd=root, env={**os.environ, **env}, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "doclocale", "build"],
+        cwd=root,
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+    )
     site = root / "site"
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 

@@ -14,7 +14,10 @@ CASES = sorted((Path(__file__).parent / "fixtures" / "extract").glob("*.md"))
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_segments_match_expected(case: Path) -> None:
     page = parse_page(str(case), case.read_text(encoding="utf-8"))
-    found = [f"{s.location.line} {s.kind.name}{f'[{s.context}]' if s.context else ''}: {s.text}".replace("\n", "\\n") for s in page.segments]
+    found = [
+        f"{s.location.line} {s.kind.name}{f'[{s.context}]' if s.context else ''}: {s.text}".replace("\n", "\\n")
+        for s in page.segments
+    ]
     expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
     assert found == expected
 

@@ -72,12 +72,14 @@ def test_an_english_edit_keeps_a_readable_previous_msgid_and_update_is_idempoten
     assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)]).returncode == 0
     # and gettext reads the same previous msgid back
     text = subprocess.run(["msgattrib", "--only-fuzzy", str(po)], capture_output=True, text=True, check=True).stdout
-    assert "#| msgid \"\"\n#| \"These small scratches" in text
+    assert '#| msgid ""\n#| "These small scratches' in text
 
 
 @pytest.mark.parametrize("case", MATRIX, ids=lambda p: p.stem)
 def test_our_reader_rejects_what_msgfmt_rejects(case: Path) -> None:
-    msgfmt_rejects = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(case)], capture_output=True).returncode != 0
+    msgfmt_rejects = (
+        subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(case)], capture_output=True).returncode != 0
+    )
     try:
         parse_catalog(case.name, case.read_bytes(), "fa")
         ours = None

@@ -63,7 +63,12 @@ def persian_pages(root: Path) -> dict[str, bytes]:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for part in ("docs/fa", "site") for p in sorted((root / part).rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for part in ("docs/fa", "site")
+        for p in sorted((root / part).rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +84,9 @@ def fresh_copy(baseline: Path, target: Path) -> Path:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_a_hostile_translation_never_changes_the_published_page(case: Path, baseline: Path, tmp_path: Path, capsys) -> None:
+def test_a_hostile_translation_never_changes_the_published_page(
+    case: Path, baseline: Path, tmp_path: Path, capsys
+) -> None:
     spec = load(case)
     root = fresh_copy(baseline, tmp_path / "hostile")
     line = set_msgstr(root, spec, spec["msgstr"])
@@ -87,11 +94,19 @@ def test_a_hostile_translation_never_changes_the_published_page(case: Path, base
         assert build(root, "--strict") == 0
         for name, data in persian_pages(root).items():
             before = (baseline / "site" / "fa" / name).read_text(encoding="utf-8")
-            assert compare_shapes(html_shape(before, is_isolation), html_shape(data.decode("utf-8"), is_isolation)) == [], name
+            assert (
+                compare_shapes(html_shape(before, is_isolation), html_shape(data.decode("utf-8"), is_isolation)) == []
+            ), name
         if "cell" in spec:  # the translation fills its own cell; the row's other cells are unchanged
-            cells = {page: [td.text() for td in LexborHTMLParser(data.decode()).css("article td")] for page, data in persian_pages(root).items()}
-            old = {page: [td.text() for td in LexborHTMLParser(data.decode()).css("article td")] for page, data in persian_pages(baseline).items()}
-            changed = [(page, a, b) for page in cells for a, b in zip(old[page], cells[page]) if a != b]
+            cells = {
+                page: [td.text() for td in LexborHTMLParser(data.decode()).css("article td")]
+                for page, data in persian_pages(root).items()
+            }
+            old = {
+                page: [td.text() for td in LexborHTMLParser(data.decode()).css("article td")]
+                for page, data in persian_pages(baseline).items()
+            }
+            changed = [(page, a, b) for page in cells for a, b in zip(old[page], cells[page], strict=True) if a != b]
             assert [b for _, _, b in changed] == [spec["cell"]], changed
         return
     # Release: refused by name and place, nothing written.
@@ -127,12 +142,16 @@ def test_an_entity_in_a_heading_stays_text_in_the_title_and_header(baseline: Pat
     assert "</title><script>alert(1)</script>" in tree.css_first("article h2#what-it-is").text()
 
 
-def test_with_the_comparison_disabled_the_hostile_markup_is_published(baseline: Path, tmp_path: Path, monkeypatch) -> None:
+def test_with_the_comparison_disabled_the_hostile_markup_is_published(
+    baseline: Path, tmp_path: Path, monkeypatch
+) -> None:
     """The suite depends on the comparison: switch it off and the attack gets through."""
     monkeypatch.setattr("doclocale.gate.compare_shapes", lambda *args, **kwargs: [])
     monkeypatch.setattr("doclocale.mkdocs_plugin.compare_html", lambda *args, **kwargs: [])
     root = fresh_copy(baseline, tmp_path / "p")
-    set_msgstr(root, load(CASES[[c.stem for c in CASES].index("raw-html-img-onerror")]), "درد<img src=x onerror=alert(1)>")
+    set_msgstr(
+        root, load(CASES[[c.stem for c in CASES].index("raw-html-img-onerror")]), "درد<img src=x onerror=alert(1)>"
+    )
     assert build(root, "--strict") == 0
     tree = LexborHTMLParser((root / "site/fa/guides/microneedling/index.html").read_text(encoding="utf-8"))
     assert any(img.attributes.get("onerror") for img in tree.css("img"))

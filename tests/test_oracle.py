@@ -77,7 +77,10 @@ def test_every_letter_changed_keeps_the_english_structure(text: str) -> None:
 @given(document(), st.data())
 def test_hostile_text_is_refused_or_changes_only_text(text: str, data) -> None:
     page = parse_page("random.md", text)
-    messages = {segment.key: Translation(data.draw(st.one_of(HOSTILE, st.just(pseudo_text(segment.text))))) for segment in page.segments}
+    messages = {
+        segment.key: Translation(data.draw(st.one_of(HOSTILE, st.just(pseudo_text(segment.text)))))
+        for segment in page.segments
+    }
     gated = gate_page(page, messages, RENDER, page="random.md")
     assert gated.page_problems == ()
     if gated.page.state is PageState.UNTRANSLATED:
@@ -107,7 +110,9 @@ def test_the_oracle_passes_on_the_sample() -> None:
     assert oracle(SAMPLE) == []
 
 
-@pytest.mark.parametrize("case", sorted((Path(__file__).parent / "fixtures" / "extract").glob("*.md")), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "case", sorted((Path(__file__).parent / "fixtures" / "extract").glob("*.md")), ids=lambda p: p.stem
+)
 def test_the_oracle_passes_on_every_extract_fixture(case: Path) -> None:
     assert oracle(case.read_text(encoding="utf-8")) == []
 
@@ -115,9 +120,20 @@ def test_the_oracle_passes_on_every_extract_fixture(case: Path) -> None:
 @pytest.mark.parametrize(
     "break_segments",
     [
-        pytest.param(lambda segments: tuple(replace(s, start=s.start + 1, end=s.end + 1) if not s.yaml_value else s for s in segments), id="offsets-shifted-by-one"),
-        pytest.param(lambda segments: tuple(s for s in segments if s.kind is not SegmentKind.LIST_ITEM), id="list-items-not-extracted"),
-        pytest.param(lambda segments: tuple(s for s in segments if s.kind is not SegmentKind.TABLE_CELL), id="table-cells-not-extracted"),
+        pytest.param(
+            lambda segments: tuple(
+                replace(s, start=s.start + 1, end=s.end + 1) if not s.yaml_value else s for s in segments
+            ),
+            id="offsets-shifted-by-one",
+        ),
+        pytest.param(
+            lambda segments: tuple(s for s in segments if s.kind is not SegmentKind.LIST_ITEM),
+            id="list-items-not-extracted",
+        ),
+        pytest.param(
+            lambda segments: tuple(s for s in segments if s.kind is not SegmentKind.TABLE_CELL),
+            id="table-cells-not-extracted",
+        ),
     ],
 )
 def test_the_oracle_fails_when_the_extractor_is_wrong(break_segments) -> None:

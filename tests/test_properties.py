@@ -39,7 +39,11 @@ def inline(draw) -> str:
 
 @st.composite
 def block(draw) -> str:
-    kind = draw(st.sampled_from(["heading", "paragraph", "multiline", "bullets", "numbers", "table", "admonition", "code", "image", "quote"]))
+    kind = draw(
+        st.sampled_from(
+            ["heading", "paragraph", "multiline", "bullets", "numbers", "table", "admonition", "code", "image", "quote"]
+        )
+    )
     text = draw(inline())
     if kind == "heading":
         return f"{'#' * draw(st.integers(1, 3))} {text}"
@@ -91,7 +95,13 @@ def test_random_catalog_edits_never_crash_the_generator_or_the_checks(text: str,
     page = parse_page("random.md", text)
     messages = {}
     for segment in page.segments:
-        edited = data.draw(st.one_of(st.just(segment.text), st.text(max_size=60), st.text(alphabet="#*-_>[]()!`|<>/\\\"'\n ۰۱۲ی‌ك0123456789", max_size=40)))
+        edited = data.draw(
+            st.one_of(
+                st.just(segment.text),
+                st.text(max_size=60),
+                st.text(alphabet="#*-_>[]()!`|<>/\\\"'\n ۰۱۲ی‌ك0123456789", max_size=40),
+            )
+        )
         messages[segment.key] = Translation(edited, data.draw(st.booleans()))
     rendered = render_page(page, messages, page="random.md")
     assert isinstance(rendered.text, str)

@@ -9,9 +9,8 @@ import lxml.html
 import pytest
 
 from doclocale.checks.links import check_site
-from doclocale.pseudo import CLOSE, OPEN, pseudo_text
+from doclocale.pseudo import CLOSE, OPEN, build_pseudo_site, pseudo_text
 from doclocale.settings import load_settings
-from doclocale.pseudo import build_pseudo_site
 
 #: Language names in the language switch are written in their own language on
 #: purpose, so a reader who cannot read the current page can find theirs.
@@ -24,7 +23,13 @@ def visible_texts(path: Path) -> list[str]:
     for hidden in root.xpath("//script|//style"):
         hidden.drop_tree()
     texts = [t.strip() for t in root.xpath("//body//text()") if t.strip()]
-    texts += [v for el in root.iter() if isinstance(el.tag, str) for k, v in el.attrib.items() if k in ("alt", "title", "aria-label", "placeholder")]
+    texts += [
+        v
+        for el in root.iter()
+        if isinstance(el.tag, str)
+        for k, v in el.attrib.items()
+        if k in ("alt", "title", "aria-label", "placeholder")
+    ]
     texts.append(root.findtext(".//title") or "")
     meta = root.xpath('//meta[@name="description"]/@content')
     return texts + meta
@@ -51,7 +56,9 @@ def test_every_visible_string_is_pseudo_translated(pseudo_site) -> None:
     pages = sorted((pseudo_site.site_dir / "fa").rglob("*.html"))
     assert len(pages) >= 3
     for page in pages:
-        leftovers = [t for t in visible_texts(page) if t not in AUTONYMS and re.search(r"[A-Za-z]{2,}", PSEUDO.sub("", t))]
+        leftovers = [
+            t for t in visible_texts(page) if t not in AUTONYMS and re.search(r"[A-Za-z]{2,}", PSEUDO.sub("", t))
+        ]
         assert not leftovers, f"{page}: text that bypassed the catalogs: {leftovers}"
 
 

@@ -28,7 +28,9 @@ def test_persian_dates_are_solar_hijri_with_persian_digits() -> None:
 
 
 def test_review_dates_keep_iso_for_the_time_element() -> None:
-    dates = review_dates({"reviewed_by": "pending", "last_reviewed": dt.date(2026, 11, 20), "next_review": "2027-11-20"}, "fa")
+    dates = review_dates(
+        {"reviewed_by": "pending", "last_reviewed": dt.date(2026, 11, 20), "next_review": "2027-11-20"}, "fa"
+    )
     assert dates.pending and dates.last_iso == "2026-11-20" and dates.next_text == "۲۹ آبان ۱۴۰۶"
 
 

@@ -29,11 +29,39 @@ BREAKAGES = {
     "missing-anchor": (lambda s: edit(s / "index.html", "#who-should-not", "#nowhere"), "L902", "nowhere"),
     "missing-image": (lambda s: (s / "assets/microneedling-skin.svg").unlink(), "L901", "microneedling-skin.svg"),
     "missing-persian-page": (lambda s: shutil.rmtree(s / "fa/about"), "L907", "fa/about/index.html"),
-    "foreign-font": (lambda s: edit(s / GUIDE_FA, "</head>", '<link rel="preload" as="font" href="https://fonts.gstatic.com/s/vazir.woff2"></head>'), "L903", "fonts.gstatic.com"),
-    "foreign-css-import": (lambda s: (s / "assets/extra.css").write_text('@import "https://fonts.googleapis.com/css?family=Vazirmatn";'), "L903", "fonts.googleapis.com"),
-    "http-content-link": (lambda s: edit(s / GUIDE_EN, "<p>", '<p><a href="http://example.org/">x</a>'), "L904", "http://example.org/"),
-    "new-tab-without-noopener": (lambda s: edit(s / GUIDE_EN, "<p>", '<p><a href="https://example.org/" target="_blank">x</a>'), "L905", "noopener"),
-    "relative-hreflang": (lambda s: edit(s / GUIDE_FA, 'hreflang="en" href="https://guides.example-clinic.ir/guides/microneedling/"', 'hreflang="en" href="../../../guides/microneedling/"'), "L909", "hreflang"),
+    "foreign-font": (
+        lambda s: edit(
+            s / GUIDE_FA,
+            "</head>",
+            '<link rel="preload" as="font" href="https://fonts.gstatic.com/s/vazir.woff2"></head>',
+        ),
+        "L903",
+        "fonts.gstatic.com",
+    ),
+    "foreign-css-import": (
+        lambda s: (s / "assets/extra.css").write_text('@import "https://fonts.googleapis.com/css?family=Vazirmatn";'),
+        "L903",
+        "fonts.googleapis.com",
+    ),
+    "http-content-link": (
+        lambda s: edit(s / GUIDE_EN, "<p>", '<p><a href="http://example.org/">x</a>'),
+        "L904",
+        "http://example.org/",
+    ),
+    "new-tab-without-noopener": (
+        lambda s: edit(s / GUIDE_EN, "<p>", '<p><a href="https://example.org/" target="_blank">x</a>'),
+        "L905",
+        "noopener",
+    ),
+    "relative-hreflang": (
+        lambda s: edit(
+            s / GUIDE_FA,
+            'hreflang="en" href="https://guides.example-clinic.ir/guides/microneedling/"',
+            'hreflang="en" href="../../../guides/microneedling/"',
+        ),
+        "L909",
+        "hreflang",
+    ),
     "no-x-default": (lambda s: edit(s / GUIDE_FA, 'hreflang="x-default"', 'hreflang="de"'), "L910", "x-default"),
     "rtl-on-body-only": (lambda s: edit(s / GUIDE_FA, '<html dir="rtl"', "<html"), "L911", "rtl"),
 }
@@ -70,10 +98,17 @@ def test_online_check_uses_a_cache_and_reports_dead_links(tmp_path: Path) -> Non
         calls.append(url)
         return {"https://ok.example/": 200, "https://gone.example/": 404}.get(url, 0)
 
-    links = [("site/index.html", "https://ok.example/"), ("site/index.html", "https://gone.example/"), ("site/fa/index.html", "https://down.example/")]
+    links = [
+        ("site/index.html", "https://ok.example/"),
+        ("site/index.html", "https://gone.example/"),
+        ("site/fa/index.html", "https://down.example/"),
+    ]
     cache = tmp_path / "links.json"
     findings = list(check_online(links, cache, fetch, now=1000.0))
-    assert [(f.code, "404" in f.message or "cannot be reached" in f.message) for f in findings] == [("L913", True), ("L913", True)]
+    assert [(f.code, "404" in f.message or "cannot be reached" in f.message) for f in findings] == [
+        ("L913", True),
+        ("L913", True),
+    ]
     assert len(calls) == 3
     list(check_online(links, cache, fetch, now=2000.0))
     assert len(calls) == 3, "a cached answer was fetched again"

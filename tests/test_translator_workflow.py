@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from doclocale.catalogs import read_catalog, write_catalog
 from doclocale.cli import main
 
@@ -45,7 +44,11 @@ def test_a_changed_sentence_goes_fuzzy_and_the_reader_is_told(project: Path, cap
     assert run(project, "update") == 0
 
     after_text = (project / PO).read_text(encoding="utf-8")
-    changed = [line for line in difflib.unified_diff(before_text.splitlines(), after_text.splitlines(), n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    changed = [
+        line
+        for line in difflib.unified_diff(before_text.splitlines(), after_text.splitlines(), n=0)
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
     assert sorted(changed) == sorted(["+#, fuzzy", f'+#| msgid "{OLD}"', f'-msgid "{OLD}"', f'+msgid "{NEW}"']), changed
 
     message = read_catalog(project / PO)[NEW]
@@ -86,7 +89,10 @@ def test_update_twice_changes_nothing(project: Path) -> None:
 
 def test_a_removed_sentence_is_kept_as_obsolete(project: Path) -> None:
     page = project / "docs/en/guides/microneedling.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("It can also make your skin brighter and stronger.\n\n", ""), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("It can also make your skin brighter and stronger.\n\n", ""),
+        encoding="utf-8",
+    )
     assert run(project, "update") == 0
     text = (project / PO).read_text(encoding="utf-8")
     assert '#~ msgid "It can also make your skin brighter and stronger."' in text
@@ -143,12 +149,18 @@ def test_percent_and_braces_in_page_text_are_not_format_strings_for_msgfmt(proje
     page.write_text(page.read_text(encoding="utf-8") + f"\n{english}\n", encoding="utf-8")
     assert run(project, "update") == 0
     path = project / PO
-    assert "python-format" not in path.read_text(encoding="utf-8") and "python-brace-format" not in path.read_text(encoding="utf-8")
+    assert "python-format" not in path.read_text(encoding="utf-8") and "python-brace-format" not in path.read_text(
+        encoding="utf-8"
+    )
     catalog = read_catalog(path)
     message = catalog.get(english)
     message.string = "حدود ۵۰٪ از افراد تقریباً دردی حس نمی‌کنند."
     write_catalog(path, catalog)
-    result = subprocess.run(["msgfmt", "--check", "--check-format", "--check-header", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["msgfmt", "--check", "--check-format", "--check-header", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -156,7 +168,10 @@ def test_a_renamed_page_keeps_every_translation_on_the_site(project: Path, capsy
     (project / "docs/en/treatments").mkdir()
     (project / "docs/en/guides/microneedling.md").rename(project / "docs/en/treatments/microneedling.md")
     index = project / "docs/en/index.md"  # the editor updates the links to the moved page
-    index.write_text(index.read_text(encoding="utf-8").replace("guides/microneedling.md", "treatments/microneedling.md"), encoding="utf-8")
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("guides/microneedling.md", "treatments/microneedling.md"),
+        encoding="utf-8",
+    )
     assert run(project, "update") == 0
     output = capsys.readouterr().out
     assert "locale/fa/LC_MESSAGES/guides/microneedling.po: no English page has this catalog any more" in output
@@ -164,7 +179,7 @@ def test_a_renamed_page_keeps_every_translation_on_the_site(project: Path, capsy
     assert run(project, "update", "--check") == 1  # the orphaned catalog is reported until it is deleted
     catalog = read_catalog(project / "locale/fa/LC_MESSAGES/treatments/microneedling.po")
     assert all(m.string and not m.fuzzy for m in catalog if m.id)
-    assert "msgstr \"\"\n\n" in (project / "locale/treatments/microneedling.pot").read_text(encoding="utf-8")
+    assert 'msgstr ""\n\n' in (project / "locale/treatments/microneedling.pot").read_text(encoding="utf-8")
     assert not any(m.string for m in read_catalog(project / "locale/treatments/microneedling.pot") if m.id)
     assert run(project, "build") == 0
     html = (project / "site/fa/treatments/microneedling/index.html").read_text(encoding="utf-8")
@@ -186,7 +201,7 @@ def test_a_deleted_then_restored_paragraph_gets_its_translation_back(project: Pa
     assert "1 revived from obsolete entries" in capsys.readouterr().out
     message = read_catalog(project / PO).get("It can also make your skin brighter and stronger.")
     assert message.string and not message.fuzzy
-    assert "#~ msgid \"It can also make" not in (project / PO).read_text(encoding="utf-8")
+    assert '#~ msgid "It can also make' not in (project / PO).read_text(encoding="utf-8")
 
 
 def test_a_language_name_with_yaml_syntax_is_quoted_and_the_site_builds(project: Path) -> None:

@@ -14,13 +14,35 @@ _LETTERS = re.compile(r"[A-Za-z]{3,}")
 
 def check_untranslated(entry: Entry, keep: frozenset[str] = frozenset()) -> Iterator[Finding]:
     if not entry.msgstr:
-        yield entry.finding("C101", Severity.WARNING, "not translated yet; readers see the English text", "translate the entry")
+        yield entry.finding(
+            "C101", Severity.WARNING, "not translated yet; readers see the English text", "translate the entry"
+        )
     elif entry.fuzzy:
-        yield entry.finding("C102", Severity.WARNING, "marked fuzzy: the English changed, so this translation may be outdated; readers see the English text", "compare with the previous msgid (#| lines), fix the translation and remove the fuzzy flag")
-    elif entry.msgstr == entry.msgid and _LETTERS.search(" ".join(parse_inline(entry.msgid).texts)) and entry.msgid.strip() not in keep:
-        yield entry.finding("C103", Severity.WARNING, "translation is identical to the English text", "translate it, or add the term to the glossary's do_not_translate list")
+        yield entry.finding(
+            "C102",
+            Severity.WARNING,
+            "marked fuzzy: the English changed, so this translation may be outdated; readers see the English text",
+            "compare with the previous msgid (#| lines), fix the translation and remove the fuzzy flag",
+        )
+    elif (
+        entry.msgstr == entry.msgid
+        and _LETTERS.search(" ".join(parse_inline(entry.msgid).texts))
+        and entry.msgid.strip() not in keep
+    ):
+        yield entry.finding(
+            "C103",
+            Severity.WARNING,
+            "translation is identical to the English text",
+            "translate it, or add the term to the glossary's do_not_translate list",
+        )
 
 
 def check_obsolete(path: str, obsolete_lines: list[int]) -> Iterator[Finding]:
     for line in obsolete_lines:
-        yield Finding(Location(path, line), "C104", Severity.INFO, "obsolete entry (#~): its English text is gone", "reuse the translation if it helps, then delete the #~ lines")
+        yield Finding(
+            Location(path, line),
+            "C104",
+            Severity.INFO,
+            "obsolete entry (#~): its English text is gone",
+            "reuse the translation if it helps, then delete the #~ lines",
+        )

@@ -24,7 +24,15 @@ class Entry:
     ignored: frozenset[str] = frozenset()  # codes a translator silenced with "# qa-ignore: CODE"
 
     def finding(self, code: str, severity: Severity, message: str, hint: str = "") -> Finding:
-        return Finding(self.location, code, severity, message, hint, excerpt(self.msgid), code in self.ignored and not code.startswith(UNWAIVABLE))
+        return Finding(
+            self.location,
+            code,
+            severity,
+            message,
+            hint,
+            excerpt(self.msgid),
+            code in self.ignored and not code.startswith(UNWAIVABLE),
+        )
 
 
 def ignored_codes(user_comments: list[str]) -> frozenset[str]:

@@ -15,7 +15,6 @@ from ..markdown import load_yaml
 from ..model import Finding, Location, Severity
 from .entry import Entry
 
-
 #: Largest glossary read (a glossary is a short list of key terms).
 MAX_GLOSSARY_BYTES = 1_000_000
 
@@ -30,12 +29,20 @@ def read_glossary(path: Path, display: str) -> Glossary:
     if not path.exists():
         return Glossary()
     if path.stat().st_size > MAX_GLOSSARY_BYTES:
-        raise CatalogError(Location(display), f"glossary is larger than {MAX_GLOSSARY_BYTES // 1_000_000} MB", "keep it to the key terms of the guides")
+        raise CatalogError(
+            Location(display),
+            f"glossary is larger than {MAX_GLOSSARY_BYTES // 1_000_000} MB",
+            "keep it to the key terms of the guides",
+        )
     try:
         data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise CatalogError(Location(display, mark.line + 1 if mark else 1), f"glossary is not valid YAML: {getattr(error, 'problem', None) or error}", "each line is 'English term: translation'") from error
+        raise CatalogError(
+            Location(display, mark.line + 1 if mark else 1),
+            f"glossary is not valid YAML: {getattr(error, 'problem', None) or error}",
+            "each line is 'English term: translation'",
+        ) from error
     except UnicodeDecodeError as error:
         raise CatalogError(Location(display), "glossary is not valid UTF-8", "save it as UTF-8") from error
     if not isinstance(data, dict):
@@ -58,7 +65,14 @@ def check_glossary(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
     target = _squash(entry.msgstr)
     for term, required in glossary.terms.items():
         if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", source) and _squash(required) not in target:
-            yield entry.finding("G501", Severity.ERROR, f"glossary term '{term}' should be translated as '{required}'", f"use '{required}' (see the glossary), or add '# qa-ignore: G501' with a reason")
+            yield entry.finding(
+                "G501",
+                Severity.ERROR,
+                f"glossary term '{term}' should be translated as '{required}'",
+                f"use '{required}' (see the glossary), or add '# qa-ignore: G501' with a reason",
+            )
     for term in glossary.keep:
         if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", entry.msgid) and term not in entry.msgstr:
-            yield entry.finding("G502", Severity.ERROR, f"'{term}' must stay as it is in the translation", f"write '{term}' unchanged")
+            yield entry.finding(
+                "G502", Severity.ERROR, f"'{term}' must stay as it is in the translation", f"write '{term}' unchanged"
+            )

@@ -25,7 +25,18 @@ from ..model import Finding, Location, Severity
 from ..settings import Settings
 
 #: Elements whose URL the browser loads by itself (not a link the reader follows).
-_LOADING_RELS = {"stylesheet", "preload", "modulepreload", "prefetch", "icon", "shortcut", "apple-touch-icon", "manifest", "preconnect", "dns-prefetch"}
+_LOADING_RELS = {
+    "stylesheet",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "manifest",
+    "preconnect",
+    "dns-prefetch",
+}
 _LOADING_TAGS = {"script", "img", "iframe", "source", "video", "audio", "embed", "object"}
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
 
@@ -33,7 +44,9 @@ _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+
 # values) scan a page several times faster than building an lxml tree, and the
 # navigation of a large site repeats thousands of links on every page.
 _PLAIN_LINK = re.compile(r"""<a\s[^>]*?href\s*=\s*["']([^"']*)["']""", re.I)
-_TAG = re.compile(r"<(link|script|img|source|iframe|video|audio|embed|object|area|html)\b([^>]*)>|<a ([^>]*?(?:hreflang|target|name)=[^>]*)>")
+_TAG = re.compile(
+    r"<(link|script|img|source|iframe|video|audio|embed|object|area|html)\b([^>]*)>|<a ([^>]*?(?:hreflang|target|name)=[^>]*)>"
+)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _ID = re.compile(r""" id=["']([^"']*)["']""")  # a literal start keeps the scan fast
 PARALLEL_FROM = 200  # pages; below this, starting worker processes costs more than it saves
@@ -46,7 +59,13 @@ def page_url(path: str) -> str:
 def _attributes(text: str) -> dict[str, str]:
     found = {}
     for match in _ATTR.finditer(text):
-        value = match.group(2) if match.group(2) is not None else match.group(3) if match.group(3) is not None else match.group(4)
+        value = (
+            match.group(2)
+            if match.group(2) is not None
+            else match.group(3)
+            if match.group(3) is not None
+            else match.group(4)
+        )
         found.setdefault(match.group(1).lower(), unescape(value))
     return found
 
@@ -218,8 +237,16 @@ def read_site(settings: Settings, workers: int | None = None) -> SiteModel:
     else:
         chunks = [names[i::workers] for i in range(workers)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            scans = [scan for part in pool.map(_scan_chunk, [site] * workers, chunks, [files] * workers, [settings.site_url] * workers) for scan in part]
-    return SiteModel(site, settings.site_url, {scan.path: scan for scan in scans}, files, Resolver(files, settings.site_url))
+            scans = [
+                scan
+                for part in pool.map(
+                    _scan_chunk, [site] * workers, chunks, [files] * workers, [settings.site_url] * workers
+                )
+                for scan in part
+            ]
+    return SiteModel(
+        site, settings.site_url, {scan.path: scan for scan in scans}, files, Resolver(files, settings.site_url)
+    )
 
 
 def _where(settings: Settings, page: PageScan, offset: int, value: str | None = None) -> Location:
@@ -230,17 +257,35 @@ def check_references(settings: Settings, model: SiteModel) -> Iterator[Finding]:
     """Every href/src resolves to a file; every #anchor to an id on its page."""
     for page in model.pages.values():
         for tag, attr, value, offset, target in page.broken:
-            yield Finding(_where(settings, page, offset, value), "L901", Severity.ERROR, f"<{tag} {attr}=\"{value}\"> points to a missing file ({target})", "fix the link in the English page, or add the missing file")
+            yield Finding(
+                _where(settings, page, offset, value),
+                "L901",
+                Severity.ERROR,
+                f'<{tag} {attr}="{value}"> points to a missing file ({target})',
+                "fix the link in the English page, or add the missing file",
+            )
         for tag, attr, value, offset, target, fragment in page.anchors:
             if target in model.pages and fragment not in model.pages[target].ids:
-                yield Finding(_where(settings, page, offset, value), "L902", Severity.ERROR, f"<{tag} {attr}=\"{value}\">: no element with id '{fragment}' on {target}", "link to an existing heading id (see the page's table of contents)")
+                yield Finding(
+                    _where(settings, page, offset, value),
+                    "L902",
+                    Severity.ERROR,
+                    f"<{tag} {attr}=\"{value}\">: no element with id '{fragment}' on {target}",
+                    "link to an existing heading id (see the page's table of contents)",
+                )
 
 
 def check_foreign_loads(settings: Settings, model: SiteModel) -> Iterator[Finding]:
     """Nothing a page loads by itself may come from another host."""
     for page in model.pages.values():
         for tag, attr, value, offset, host in page.foreign:
-            yield Finding(_where(settings, page, offset, value), "L903", Severity.ERROR, f"<{tag} {attr}=\"{value}\"> loads from another host ({host})", "self-host the file under docs/ or the theme overrides")
+            yield Finding(
+                _where(settings, page, offset, value),
+                "L903",
+                Severity.ERROR,
+                f'<{tag} {attr}="{value}"> loads from another host ({host})',
+                "self-host the file under docs/ or the theme overrides",
+            )
     for name in sorted(model.files):
         if not name.endswith(".css"):
             continue
@@ -249,7 +294,13 @@ def check_foreign_loads(settings: Settings, model: SiteModel) -> Iterator[Findin
             url = match.group(1) or match.group(2)
             if re.match(r"(https?:)?//", url):
                 line = text.count("\n", 0, match.start()) + 1
-                yield Finding(Location(f"{settings.relative(settings.site_dir)}/{name}", line), "L903", Severity.ERROR, f"stylesheet loads {url} from another host", "self-host the file")
+                yield Finding(
+                    Location(f"{settings.relative(settings.site_dir)}/{name}", line),
+                    "L903",
+                    Severity.ERROR,
+                    f"stylesheet loads {url} from another host",
+                    "self-host the file",
+                )
 
 
 def check_external_links(settings: Settings, model: SiteModel) -> Iterator[Finding]:
@@ -263,13 +314,26 @@ def check_external_links(settings: Settings, model: SiteModel) -> Iterator[Findi
             if href.startswith("http://"):
                 yield Finding(where, "L904", Severity.ERROR, f"link to {href} uses http://", "use the https:// address")
             if target == "_blank" and "noopener" not in rel.split():
-                yield Finding(where, "L905", Severity.ERROR, f"link to {href} opens a new tab without rel=\"noopener\"", "add rel=\"noopener\"")
+                yield Finding(
+                    where,
+                    "L905",
+                    Severity.ERROR,
+                    f'link to {href} opens a new tab without rel="noopener"',
+                    'add rel="noopener"',
+                )
 
 
 def external_links(model: SiteModel) -> list[tuple[str, str]]:
     """(page, URL) of every link to another site, for the report's list."""
     own = urlsplit(model.site_url).netloc
-    return sorted({(page.path, href) for page in model.pages.values() for href, *_ in page.external if urlsplit(href).netloc != own})
+    return sorted(
+        {
+            (page.path, href)
+            for page in model.pages.values()
+            for href, *_ in page.external
+            if urlsplit(href).netloc != own
+        }
+    )
 
 
 def counterpart(path: str, language: str, settings: Settings) -> str:
@@ -292,29 +356,71 @@ def check_language_parity(settings: Settings, model: SiteModel) -> Iterator[Find
         language = language_of(page.path, settings)
         where = _where(settings, page, 1)
         if page.lang != language:
-            yield Finding(where, "L906", Severity.ERROR, f"<html lang=\"{page.lang}\">, expected \"{language}\"", "check the language entry in mkdocs.yml")
+            yield Finding(
+                where,
+                "L906",
+                Severity.ERROR,
+                f'<html lang="{page.lang}">, expected "{language}"',
+                "check the language entry in mkdocs.yml",
+            )
         for other in languages:
             twin = counterpart(page.path, other, settings)
             if other != language and twin not in model.pages:
-                yield Finding(where, "L907", Severity.ERROR, f"no {other} version of this page ({twin})", f"add the page to docs/{settings.source_language}/ and run 'make build'")
+                yield Finding(
+                    where,
+                    "L907",
+                    Severity.ERROR,
+                    f"no {other} version of this page ({twin})",
+                    f"add the page to docs/{settings.source_language}/ and run 'make build'",
+                )
                 continue
             if other != language and other in page.switch:
                 href, line = page.switch[other]
                 target, _ = model.resolver.resolve(page.path, href)
                 if target != twin:
-                    yield Finding(_where(settings, page, line), "L908", Severity.ERROR, f"language switch to {other} points to {target}, expected {twin}", "the switch must lead to the same page in the other language")
+                    yield Finding(
+                        _where(settings, page, line),
+                        "L908",
+                        Severity.ERROR,
+                        f"language switch to {other} points to {target}, expected {twin}",
+                        "the switch must lead to the same page in the other language",
+                    )
             elif other != language:
-                yield Finding(where, "L908", Severity.ERROR, f"language switch has no link to {other}", "enable the language selector (extra.alternate)")
+                yield Finding(
+                    where,
+                    "L908",
+                    Severity.ERROR,
+                    f"language switch has no link to {other}",
+                    "enable the language selector (extra.alternate)",
+                )
             href, line = page.hreflang.get(other, ("", 1))
             expected = settings.site_url + page_url(twin)
             if href != expected:
-                yield Finding(_where(settings, page, line), "L909", Severity.ERROR, f"hreflang=\"{other}\" is {href or 'missing'!r}, expected {expected!r}", "hreflang links must be absolute (site_url) and reciprocal")
+                yield Finding(
+                    _where(settings, page, line),
+                    "L909",
+                    Severity.ERROR,
+                    f'hreflang="{other}" is {href or "missing"!r}, expected {expected!r}',
+                    "hreflang links must be absolute (site_url) and reciprocal",
+                )
         default = page.hreflang.get("x-default", ("", 1))[0]
         expected_default = settings.site_url + page_url(counterpart(page.path, settings.source_language, settings))
         if default != expected_default:
-            yield Finding(where, "L910", Severity.ERROR, f"hreflang=\"x-default\" is {default or 'missing'!r}, expected {expected_default!r}", "add <link rel=\"alternate\" hreflang=\"x-default\"> pointing to the source-language page")
+            yield Finding(
+                where,
+                "L910",
+                Severity.ERROR,
+                f'hreflang="x-default" is {default or "missing"!r}, expected {expected_default!r}',
+                'add <link rel="alternate" hreflang="x-default"> pointing to the source-language page',
+            )
         if language != settings.source_language and page.dir != _direction(language):
-            yield Finding(where, "L911", Severity.ERROR, f"<html dir=\"{page.dir}\">, expected \"{_direction(language)}\"", "set dir on <html> so the whole page, header included, reads in the right direction")
+            yield Finding(
+                where,
+                "L911",
+                Severity.ERROR,
+                f'<html dir="{page.dir}">, expected "{_direction(language)}"',
+                "set dir on <html> so the whole page, header included, reads in the right direction",
+            )
 
 
 def _direction(language: str) -> str:
@@ -327,7 +433,13 @@ def check_sitemap(settings: Settings, model: SiteModel) -> Iterator[Finding]:
     path = model.root / "sitemap.xml"
     where = Location(f"{settings.relative(settings.site_dir)}/sitemap.xml")
     if not path.exists():
-        yield Finding(where, "L912", Severity.ERROR, "sitemap.xml is missing", "keep MkDocs' sitemap (do not remove sitemap.xml from the theme)")
+        yield Finding(
+            where,
+            "L912",
+            Severity.ERROR,
+            "sitemap.xml is missing",
+            "keep MkDocs' sitemap (do not remove sitemap.xml from the theme)",
+        )
         return
     listed = set(re.findall(r"<loc>([^<]+)</loc>", path.read_text(encoding="utf-8")))
     for page in model.pages.values():
@@ -335,7 +447,13 @@ def check_sitemap(settings: Settings, model: SiteModel) -> Iterator[Finding]:
             continue
         url = settings.site_url + page.url
         if url not in listed:
-            yield Finding(where, "L912", Severity.ERROR, f"sitemap does not list {url}", "every page of every language belongs in the sitemap")
+            yield Finding(
+                where,
+                "L912",
+                Severity.ERROR,
+                f"sitemap does not list {url}",
+                "every page of every language belongs in the sitemap",
+            )
 
 
 SITE_CHECKS = (check_references, check_foreign_loads, check_external_links, check_language_parity, check_sitemap)

@@ -30,24 +30,86 @@ def check_markup(entry: Entry) -> Iterator[Finding]:
         return
     source, target = parse_inline(entry.msgid), parse_inline(entry.msgstr)
     pairs = (
-        ("M201", Severity.ERROR, "link targets differ", source.links, target.links, "copy each (…) link target exactly from the English"),
-        ("M202", Severity.ERROR, "image paths differ", source.images, target.images, "copy each image path exactly from the English"),
-        ("M203", Severity.ERROR, "`code` spans differ", source.code, target.code, "copy the text between backticks exactly"),
-        ("M208", Severity.ERROR, "footnote references differ", _FOOTNOTE.findall(entry.msgid), _FOOTNOTE.findall(entry.msgstr), "keep each [^note] reference"),
-        ("M209", Severity.ERROR, "attribute ids differ", _ATTR_ID.findall(entry.msgid), _ATTR_ID.findall(entry.msgstr), "keep each {#id} unchanged"),
+        (
+            "M201",
+            Severity.ERROR,
+            "link targets differ",
+            source.links,
+            target.links,
+            "copy each (…) link target exactly from the English",
+        ),
+        (
+            "M202",
+            Severity.ERROR,
+            "image paths differ",
+            source.images,
+            target.images,
+            "copy each image path exactly from the English",
+        ),
+        (
+            "M203",
+            Severity.ERROR,
+            "`code` spans differ",
+            source.code,
+            target.code,
+            "copy the text between backticks exactly",
+        ),
+        (
+            "M208",
+            Severity.ERROR,
+            "footnote references differ",
+            _FOOTNOTE.findall(entry.msgid),
+            _FOOTNOTE.findall(entry.msgstr),
+            "keep each [^note] reference",
+        ),
+        (
+            "M209",
+            Severity.ERROR,
+            "attribute ids differ",
+            _ATTR_ID.findall(entry.msgid),
+            _ATTR_ID.findall(entry.msgstr),
+            "keep each {#id} unchanged",
+        ),
     )
     for code, severity, what, a, b, hint in pairs:
         difference = _differs(a, b)
         if difference:
             yield entry.finding(code, severity, f"{what}: {difference}", hint)
     if source.emphasis != target.emphasis:
-        yield entry.finding("M204", Severity.ERROR, f"emphasis (*…*) used {target.emphasis} times, English has {source.emphasis}", "keep each *emphasised* phrase, with both * marks")
+        yield entry.finding(
+            "M204",
+            Severity.ERROR,
+            f"emphasis (*…*) used {target.emphasis} times, English has {source.emphasis}",
+            "keep each *emphasised* phrase, with both * marks",
+        )
     if source.strong != target.strong:
-        yield entry.finding("M205", Severity.ERROR, f"bold (**…**) used {target.strong} times, English has {source.strong}", "keep each **bold** phrase, with both ** marks")
-    if any(not text.strip() for text in target.link_texts) or any(not alt.strip() for alt in target.image_alts if source.image_alts):
-        yield entry.finding("M206", Severity.ERROR, "a link or image has no text", "write the words readers click (or the image description) inside [ ]")
+        yield entry.finding(
+            "M205",
+            Severity.ERROR,
+            f"bold (**…**) used {target.strong} times, English has {source.strong}",
+            "keep each **bold** phrase, with both ** marks",
+        )
+    if any(not text.strip() for text in target.link_texts) or any(
+        not alt.strip() for alt in target.image_alts if source.image_alts
+    ):
+        yield entry.finding(
+            "M206",
+            Severity.ERROR,
+            "a link or image has no text",
+            "write the words readers click (or the image description) inside [ ]",
+        )
     added = _differs(source.blocks, target.blocks)
     if added and "added" in added:
-        yield entry.finding("M207", Severity.ERROR, f"translation starts new Markdown blocks the English does not have ({', '.join(sorted(set(target.blocks) - set(source.blocks)) or target.blocks)})", "write one plain paragraph: no line starting with #, -, >, 1., |, !!! or a blank line")
+        yield entry.finding(
+            "M207",
+            Severity.ERROR,
+            f"translation starts new Markdown blocks the English does not have ({', '.join(sorted(set(target.blocks) - set(source.blocks)) or target.blocks)})",
+            "write one plain paragraph: no line starting with #, -, >, 1., |, !!! or a blank line",
+        )
     elif "\n" in entry.msgstr and "\n" not in entry.msgid:
-        yield entry.finding("M207", Severity.ERROR, "translation contains a line break the English does not have", "join the lines into one")
+        yield entry.finding(
+            "M207",
+            Severity.ERROR,
+            "translation contains a line break the English does not have",
+            "join the lines into one",
+        )

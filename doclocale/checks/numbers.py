@@ -34,6 +34,16 @@ def check_numbers(entry: Entry) -> Iterator[Finding]:
         return
     source, target = numbers_in(entry.msgid), numbers_in(entry.msgstr)
     for value in sorted((source - target).elements()):
-        yield entry.finding("N401", Severity.ERROR, f"number {_show(value)} of the English is missing from the translation", "write the same number (Persian digits are fine: ۲۰ = 20)")
+        yield entry.finding(
+            "N401",
+            Severity.ERROR,
+            f"number {_show(value)} of the English is missing from the translation",
+            "write the same number (Persian digits are fine: ۲۰ = 20)",
+        )
     for value in sorted((target - source).elements()):
-        yield entry.finding("N402", Severity.ERROR, f"translation has number {_show(value)}, which the English does not", "check the number against the English text")
+        yield entry.finding(
+            "N402",
+            Severity.ERROR,
+            f"translation has number {_show(value)}, which the English does not",
+            "check the number against the English text",
+        )

@@ -35,7 +35,12 @@ def fetch_status(url: str, timeout: float = TIMEOUT) -> int:
     return 0
 
 
-def check_online(links: Iterable[tuple[str, str]], cache_file: Path, fetch: Callable[[str], int] = fetch_status, now: float | None = None) -> Iterator[Finding]:
+def check_online(
+    links: Iterable[tuple[str, str]],
+    cache_file: Path,
+    fetch: Callable[[str], int] = fetch_status,
+    now: float | None = None,
+) -> Iterator[Finding]:
     """One finding per (page, URL) whose URL does not answer with a success."""
     now = now or time.time()
     try:
@@ -49,6 +54,12 @@ def check_online(links: Iterable[tuple[str, str]], cache_file: Path, fetch: Call
         status = entry["status"]
         if not 200 <= status < 400:
             reason = "cannot be reached" if status == 0 else f"answers HTTP {status}"
-            yield Finding(Location(page), "L913", Severity.ERROR, f"link to {url} {reason}", "fix or remove the link in the English page")
+            yield Finding(
+                Location(page),
+                "L913",
+                Severity.ERROR,
+                f"link to {url} {reason}",
+                "fix or remove the link in the English page",
+            )
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     cache_file.write_text(json.dumps(cache, indent=1, sort_keys=True), encoding="utf-8")

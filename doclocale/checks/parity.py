@@ -6,9 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..markdown import load_yaml, make_parser
+from ..markdown import TRANSLATABLE_FRONT_MATTER, load_yaml, make_parser
 from ..model import Finding, Location, Severity, SourcePage
-from ..markdown import TRANSLATABLE_FRONT_MATTER
 
 _PARSER = make_parser()
 _HEADING_ID = re.compile(r"\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
@@ -56,7 +55,9 @@ def outline(text: str, anchors: tuple[str, ...] | None = None) -> Outline:
                 elif child.type == "link_open":
                     links.append(child.attrs.get("href", ""))
     if anchors is not None:
-        headings = [(level, anchor) for (level, _), anchor in zip(headings, anchors)]
+        headings = [
+            (level, anchor) for (level, _), anchor in zip(headings, anchors, strict=False)
+        ]  # anchors may be fewer
     return Outline(tuple(headings), items, tuple(tables), tuple(images), tuple(links), front)
 
 
@@ -65,11 +66,25 @@ def check_page_parity(source: SourcePage, generated: str, path: str) -> Iterator
     other = outline(generated)
     where = Location(path)
     if english.headings != other.headings:
-        yield Finding(where, "R801", Severity.ERROR, f"headings differ from {source.path}: {english.headings} vs {other.headings}", "regenerate with 'make build'; if it persists, report it")
+        yield Finding(
+            where,
+            "R801",
+            Severity.ERROR,
+            f"headings differ from {source.path}: {english.headings} vs {other.headings}",
+            "regenerate with 'make build'; if it persists, report it",
+        )
     english_fm = {k: v for k, v in english.front_matter.items() if k not in TRANSLATABLE_FRONT_MATTER}
-    other_fm = {k: v for k, v in other.front_matter.items() if k not in TRANSLATABLE_FRONT_MATTER and k not in STATUS_KEYS}
+    other_fm = {
+        k: v for k, v in other.front_matter.items() if k not in TRANSLATABLE_FRONT_MATTER and k not in STATUS_KEYS
+    }
     if english_fm != other_fm:
-        yield Finding(where, "R806", Severity.ERROR, "front-matter fields (dates, reviewer, sources) differ from the English page", "these fields are copied from docs/en/; regenerate with 'make build'")
+        yield Finding(
+            where,
+            "R806",
+            Severity.ERROR,
+            "front-matter fields (dates, reviewer, sources) differ from the English page",
+            "these fields are copied from docs/en/; regenerate with 'make build'",
+        )
     if other.front_matter.get("i18n_status") == "untranslated":
         return  # a declared notice page: only headings and dates must match
     checks = (
@@ -80,4 +95,10 @@ def check_page_parity(source: SourcePage, generated: str, path: str) -> Iterator
     )
     for code, what, a, b in checks:
         if a != b:
-            yield Finding(where, code, Severity.ERROR, f"{what} differ from {source.path}: {a} vs {b}", "a translation added or removed Markdown structure; see the markup findings of its catalog")
+            yield Finding(
+                where,
+                code,
+                Severity.ERROR,
+                f"{what} differ from {source.path}: {a} vs {b}",
+                "a translation added or removed Markdown structure; see the markup findings of its catalog",
+            )

@@ -59,7 +59,13 @@ def check_english_readability(page: SourcePage) -> Iterator[Finding]:
     scores = score_english(blocks)
     if scores.grade > MAX_GRADE or scores.smog > MAX_SMOG:
         hardest = " | ".join(excerpt(s, 90) for s in hardest_sentences(blocks))
-        yield Finding(Location(page.path, 1), "Y101", Severity.ERROR, f"reading level too high: Flesch-Kincaid grade {scores.grade:.1f} (max {MAX_GRADE:g}), SMOG {scores.smog:.1f} (max {MAX_SMOG:g}); hardest sentences: {hardest}", "use shorter sentences and everyday words")
+        yield Finding(
+            Location(page.path, 1),
+            "Y101",
+            Severity.ERROR,
+            f"reading level too high: Flesch-Kincaid grade {scores.grade:.1f} (max {MAX_GRADE:g}), SMOG {scores.smog:.1f} (max {MAX_SMOG:g}); hardest sentences: {hardest}",
+            "use shorter sentences and everyday words",
+        )
 
 
 def check_sentence_length(entry) -> Iterator[Finding]:
@@ -69,4 +75,9 @@ def check_sentence_length(entry) -> Iterator[Finding]:
     for sentence in _SENTENCE_END.split(" ".join(parse_inline(entry.msgstr).texts)):
         words = sentence.split()
         if len(words) > MAX_PERSIAN_WORDS:
-            yield entry.finding("Y201", Severity.WARNING, f"sentence of {len(words)} words (more than {MAX_PERSIAN_WORDS}): {excerpt(sentence, 60)}", "split it into two sentences")
+            yield entry.finding(
+                "Y201",
+                Severity.WARNING,
+                f"sentence of {len(words)} words (more than {MAX_PERSIAN_WORDS}): {excerpt(sentence, 60)}",
+                "split it into two sentences",
+            )

@@ -50,13 +50,23 @@ def catalog_entries(settings: Settings, language: str, domain: str, catalog, tem
             entries.append(Entry(str(wanted.id), "", Location(path), language, context=wanted.context))
             continue
         entries.append(
-            Entry(str(message.id), str(message.string or ""), Location(path, message.lineno or 0), language, message.fuzzy, message.context, ignored_codes(message.user_comments))
+            Entry(
+                str(message.id),
+                str(message.string or ""),
+                Location(path, message.lineno or 0),
+                language,
+                message.fuzzy,
+                message.context,
+                ignored_codes(message.user_comments),
+            )
         )
     obsolete = [m.lineno or 0 for m in catalog.obsolete.values()]
     return entries, obsolete
 
 
-def run_checks(settings: Settings, include_site: bool = False, today: dt.date | None = None, online: bool = False) -> Report:
+def run_checks(
+    settings: Settings, include_site: bool = False, today: dt.date | None = None, online: bool = False
+) -> Report:
     report = Report()
     today = today or dt.date.today()
     try:
@@ -84,7 +94,13 @@ def run_checks(settings: Settings, include_site: bool = False, today: dt.date | 
                 if page_domain(page) == SITE_DOMAIN:
                     continue
                 # The build's own gate: what it refuses is reported here with the same code.
-                gated = gate_page(source, catalogs.translations(loaded[page_domain(page)]), render_html, page=page, source_language=settings.source_language)
+                gated = gate_page(
+                    source,
+                    catalogs.translations(loaded[page_domain(page)]),
+                    render_html,
+                    page=page,
+                    source_language=settings.source_language,
+                )
                 catalog_path = settings.relative(settings.catalog_path(language, page_domain(page)))
                 report.extend(refusal_finding(catalog_path, refusal) for refusal in gated.refusals)
                 report.extend(check_page_parity(source, gated.page.text, f"docs/{language}/{page}"))
@@ -96,7 +112,9 @@ def run_checks(settings: Settings, include_site: bool = False, today: dt.date | 
         model = read_site(settings)
         report.extend(check_site(settings, model))
         links = [(f"{settings.relative(settings.site_dir)}/{page}", url) for page, url in external_links(model)]
-        report.extend(Finding(Location(page), "L920", Severity.INFO, f"links to another site: {url}") for page, url in links)
+        report.extend(
+            Finding(Location(page), "L920", Severity.INFO, f"links to another site: {url}") for page, url in links
+        )
         if online:
             from .online import check_online
 

@@ -25,7 +25,11 @@ def check_unit(entry: Entry, render_html: Callable[[str], str]) -> Iterator[Find
     if not entry.msgstr or entry.fuzzy:
         return
     source = parse_page(entry.location.path, entry.msgid + "\n")
-    messages = {segment.key: Message(segment.text, entry.msgstr, lineno=entry.location.line) for segment in source.segments if segment.text == entry.msgid}
+    messages = {
+        segment.key: Message(segment.text, entry.msgstr, lineno=entry.location.line)
+        for segment in source.segments
+        if segment.text == entry.msgid
+    }
     if not messages:
         return
     gated = gate_page(source, messages, render_html, page=entry.location.path)
