@@ -38,7 +38,10 @@ check: $(STAMP)  ## every check: catalogs, translations, Persian text, page pari
 screenshots: $(STAMP)  ## PNGs of every page (both languages, 360 px and desktop) in screenshots/
 	$(CLI) screenshots --out screenshots
 
-test: $(STAMP) $(NODE_STAMP)  ## the full test suite (browser tests need Debian's chromium)
+test: $(STAMP) $(NODE_STAMP)  ## lint, format and type checks, then the full test suite (browser tests need Debian's chromium)
+	$(VENV)/bin/ruff check doclocale tests scripts
+	$(VENV)/bin/ruff format --check doclocale tests scripts
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 clean:

@@ -28,8 +28,8 @@ def write_files_atomic(files: list[tuple[Path, bytes]]) -> None:
     try:
         for path, data in files:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            temporaries.append((Path(temporary), path))
+            handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            temporaries.append((Path(name), path))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
@@ -28,7 +29,7 @@ from .po_writer import gettext_format, serialize
 from .settings import SITE_DOMAIN
 
 PROJECT = "Clinic patient guides"
-HEADER = dict(
+HEADER: dict[str, Any] = dict(
     project=PROJECT,
     version="1.0",
     copyright_holder="the clinic",

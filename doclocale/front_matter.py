@@ -97,7 +97,7 @@ def _yaml_metadata(path: str, text: str) -> Metadata:
     after = closing.end() + (1 if text[closing.end() : closing.end() + 1] == "\n" else 0)
     meta = Metadata(data, [], content_end, after, _line_of(text, after) - 1, "yaml")
     for key_node, value_node in getattr(node, "value", None) or []:
-        kind = TRANSLATABLE.get(getattr(key_node, "value", None))
+        kind = TRANSLATABLE.get(str(getattr(key_node, "value", "")))
         if kind is None:
             continue
         value = data.get(key_node.value)

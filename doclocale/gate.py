@@ -62,7 +62,7 @@ def text_refusals(source: SourcePage, messages: Mapping[Key, Message]) -> list[R
     plain = {segment.key for segment in source.segments if segment.yaml_value}  # inserted by templates
     for segment in {segment.key: segment for segment in reversed(source.segments)}.values():
         message = messages.get(segment.key)
-        if not _is_translated(message):
+        if message is None or not _is_translated(message):
             continue
         rule, code = (plain_text_problems, "S303") if segment.key in plain else (invisible_problems, "S302")
         problems = tuple(rule(segment.text, str(message.string)))

@@ -98,12 +98,12 @@ def render_page(
         edits.append((segment.start, segment.end, _format(segment, source.text, replacement)))
     if pin_anchors:
         edits.extend(_anchor_edit(heading, source.text) for heading in source.headings)
-    counts = dict(translated=translated, outdated=outdated, missing=missing, pending=tuple(pending))
-    state = RenderedPage(page, "", **counts).state
+    counts = (translated, outdated, missing, tuple(pending))
+    state = RenderedPage(page, "", *counts).state
     if state is PageState.UNTRANSLATED:
-        return RenderedPage(page, _notice_page(source, edits, source_language), **counts)
+        return RenderedPage(page, _notice_page(source, edits, source_language), *counts)
     edits.append(_status_edit(source, state, outdated, missing))
-    return RenderedPage(page, _apply(source.text, edits), **counts)
+    return RenderedPage(page, _apply(source.text, edits), *counts)
 
 
 def _format(segment: Segment, text: str, replacement: str) -> str:

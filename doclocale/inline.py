@@ -49,13 +49,13 @@ def parse_inline(text: str) -> InlineParts:
         link_depth = 0
         for child in token.children or []:
             if child.type == "link_open":
-                links.append(child.attrs.get("href", ""))
+                links.append(str(child.attrs.get("href", "")))
                 link_depth += 1
                 link_texts.append("")
             elif child.type == "link_close":
                 link_depth -= 1
             elif child.type == "image":
-                images.append(child.attrs.get("src", ""))
+                images.append(str(child.attrs.get("src", "")))
                 alts.append(child.content)
             elif child.type == "code_inline":
                 code.append(child.content)

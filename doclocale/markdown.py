@@ -52,7 +52,7 @@ def make_parser() -> MarkdownIt:
     )
     # markdown-it drops links and definitions to javascript:/data: URLs; Python-Markdown keeps
     # them, so the extractor must see them too (the page comparison judges what is published).
-    parser.validateLink = lambda url: True
+    setattr(parser, "validateLink", lambda url: True)  # noqa: B010 (a method replaced on purpose)
     return parser
 
 
@@ -96,7 +96,8 @@ class _Walker(ExtensionBlocks):
         meta = read_metadata(self.path, self.text)
         self.segments.extend(meta.segments)
         try:
-            tokens = _PARSER.parse(self.text, env := {})
+            env: dict = {}
+            tokens = _PARSER.parse(self.text, env)
         except Exception as error:  # markdown-it raises only on bugs or absurd input
             raise SourceError(Location(self.path, 1), f"cannot parse Markdown: {error}") from error
         self.references = set(env.get("references", {}))
@@ -209,6 +210,7 @@ class _Walker(ExtensionBlocks):
         )
 
     def paragraph(self, token: Token, containers: list[str]) -> None:
+        assert token.map is not None
         children = [child for child in token.children or [] if child.type != "softbreak"]
         content = token.content
         if _DEFINITION.match(content):
@@ -260,6 +262,7 @@ class _Walker(ExtensionBlocks):
 
     def inline_segment(self, token: Token, kind: SegmentKind, content: str, detail: str = "") -> Segment | None:
         """Locate ``content`` (the block's inline source) line by line in the page."""
+        assert token.map is not None
         if content.count("[") > MAX_BRACKETS:
             raise SourceError(
                 self.where(token.map[0]),

@@ -36,7 +36,7 @@ def _container(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     if silent:
         return True
     old_parent, old_line_max, old_indent = state.parentType, state.lineMax, state.blkIndent
-    state.parentType = "container"  # type: ignore[assignment]
+    state.parentType = "container"
     state.blkIndent = state.sCount[start_line] + 4
     next_line = start_line + 1
     last_content = start_line

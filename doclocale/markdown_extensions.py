@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser
 
 from .errors import SourceError
 from .markdown_text import full_references, has_words
-from .model import Segment, SegmentKind, Wrap
+from .model import Location, Segment, SegmentKind, Wrap
 
 _ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[([^\]]*)\][ ]?:[ ]*(.*)$")
 _CODE_TITLE = re.compile(r'\btitle="([^"]*)"')
@@ -39,9 +40,31 @@ def _dedent(line: str) -> str:
 class ExtensionBlocks:
     """Methods of the walker for extension blocks; the walker provides the state."""
 
+    lines: list[str]
+    offsets: list[int]
+    segments: list[Segment]
+    contexts: list[tuple[int, str]]
+    read_apart: list[tuple[int, int]]
+    references: set[str]
+    parser: MarkdownIt
+
+    # Provided by the walker (markdown._Walker):
+    def line_text(self, index: int) -> str:
+        raise NotImplementedError
+
+    def where(self, line_index: int) -> Location:
+        raise NotImplementedError
+
+    def walk(self, tokens: list[Token], first_line: int = 0) -> None:
+        raise NotImplementedError
+
+    def inline_segment(self, token: Token, kind: SegmentKind, content: str, detail: str = "") -> Segment | None:
+        raise NotImplementedError
+
     def html_block(self, token: Token) -> None:
         """Raw HTML: an i18n-context comment; Markdown inside a ``markdown`` element; or,
         if it holds words, a refusal (its text would stay English on a translated page)."""
+        assert token.map is not None
         context = _CONTEXT_COMMENT.match(token.content)
         if context:
             self.contexts.append((self.offsets[token.map[1]], context.group(1)))
@@ -83,6 +106,7 @@ class ExtensionBlocks:
             )
 
     def admonition_title(self, opener: Token) -> None:
+        assert opener.map is not None
         line_index = opener.map[0]
         line = self.line_text(line_index)
         base = self.offsets[line_index]
@@ -136,12 +160,14 @@ class ExtensionBlocks:
             )
 
     def tab_title(self, opener: Token) -> None:
+        assert opener.map is not None
         line_index = opener.map[0]
         line = self.line_text(line_index)
         start = line.index('"') + 1
         self.plain_segment(SegmentKind.TAB_TITLE, line_index, start, line.rindex('"'))
 
     def code_title(self, fence: Token) -> None:
+        assert fence.map is not None
         line_index = fence.map[0]
         line = self.line_text(line_index)
         found = _CODE_TITLE.search(line)
@@ -150,6 +176,7 @@ class ExtensionBlocks:
 
     def abbreviations(self, token: Token) -> None:
         """``*[HTML]: Hyper Text Markup Language`` lines: each meaning is a message."""
+        assert token.map is not None
         for line_index in range(token.map[0], token.map[1]):
             line = self.line_text(line_index)
             found = _ABBREVIATION.match(line)

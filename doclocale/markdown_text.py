@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from markdown.extensions.toc import slugify
@@ -83,6 +84,10 @@ def _full(match: re.Match, chunk: str, references: set[str], at_start: bool) -> 
     return f"{match.group(1)}{match.group(2)}][{match.group(2)}]"
 
 
+def _full_in(chunk: str, references: set[str], first: bool) -> Callable[[re.Match], str]:
+    return lambda match: _full(match, chunk, references, first)
+
+
 def full_references(text: str, references: set[str]) -> str:
     """``[Giscus]`` and ``[Giscus][]`` as ``[Giscus][Giscus]`` in a message, so the translated
     link text can change while the label still names its link definition."""
@@ -96,8 +101,7 @@ def full_references(text: str, references: set[str]) -> str:
         chunk = _SPACED_REFERENCE.sub(
             lambda m: "]" + m.group(1) if _label(m.group(2)) in references else m.group(0), piece
         )
-        first = number == 0
-        out.append(_SHORT_REFERENCE.sub(lambda m, chunk=chunk, first=first: _full(m, chunk, references, first), chunk))
+        out.append(_SHORT_REFERENCE.sub(_full_in(chunk, references, number == 0), chunk))
     return "".join(out)
 
 

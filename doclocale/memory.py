@@ -33,11 +33,11 @@ def build_memory(catalogs: Iterable[Catalog]) -> dict[Key, str]:
     for catalog in catalogs:
         for message in catalog.obsolete.values():
             if _usable(message):
-                memory.setdefault((message.id, message.context), str(message.string))
+                memory.setdefault((str(message.id), message.context), str(message.string))
     for catalog in catalogs:
         for message in catalog:
             if _usable(message):
-                memory[(message.id, message.context)] = str(message.string)
+                memory[(str(message.id), message.context)] = str(message.string)
     return memory
 
 

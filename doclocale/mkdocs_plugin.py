@@ -13,6 +13,7 @@ import posixpath
 from pathlib import Path
 
 from babel import Locale
+from babel.support import Translations
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -41,7 +42,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
     def __init__(self) -> None:
         self.source_site_name: str | None = None
         self.language = ""
-        self.translations = None
+        self.translations: Translations = Translations()
         self.finished_builds = 0
         self.refused_site_strings: list = []
         self.source_content: dict[str, str] = {}  # page -> the source-language page's HTML

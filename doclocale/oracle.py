@@ -41,7 +41,7 @@ def fallback_span(tag: str, attributes: dict) -> bool:
 
 def english_prose(html: str) -> list[str]:
     """Latin words in running text (code, English-marked spans and link-only text left out)."""
-    words = []
+    words: list[str] = []
     body = LexborHTMLParser(html).body
     if body is None:
         return words

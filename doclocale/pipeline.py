@@ -67,7 +67,8 @@ def site_template(settings: Settings) -> Catalog:
             "jinja2", str(path), comment_tags=("Translators:",), strip_comment_tags=True
         ):
             comment = " ".join(comments) or "text of the site template"
-            catalogs.add_template_message(template, message, context, Location(display, line), comment)
+            text = message if isinstance(message, str) else message[0]  # ngettext: the singular
+            catalogs.add_template_message(template, text, context, Location(display, line), comment)
     return template
 
 

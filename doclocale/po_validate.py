@@ -85,11 +85,12 @@ def check_entries(path: str, catalog: Catalog, nplurals: int, written_flags: dic
             )
         if not plural and isinstance(message.string, (list, tuple)) and len(message.string) > 1:
             raise CatalogError(where, "msgstr[n] on an entry without msgid_plural", 'write msgstr "…"')
-        source = message.id[0] if plural else message.id
-        flags = written_flags.get((source if not plural else message.id[0], message.context), frozenset())
-        for string in strings:
-            if not string:
+        source = str(message.id[0] if plural else message.id)
+        flags = written_flags.get((source, message.context), frozenset())
+        for value in strings:
+            if not value:
                 continue
+            string = str(value)
             if source.startswith("\n") != string.startswith("\n") or source.endswith("\n") != string.endswith("\n"):
                 raise CatalogError(
                     where,

@@ -77,7 +77,8 @@ def page_record(html: bytes, url: str) -> SearchRecord | None:
     )
     for skip in article.xpath(f".//*[{repeated}]|.//script|.//style"):
         skip.drop_tree()
-    language = (_LANG.search(text[:head_end]) or [None, "en"])[1]
+    found = _LANG.search(text[:head_end])
+    language = found.group(1) if found else "en"
     title = (article.findtext(".//h1") or "").strip()
     content = " ".join(article.text_content().split())
     return SearchRecord(url, language, fold_text(title, language), fold_text(content, language))

@@ -108,7 +108,7 @@ def load_settings(config_file: Path) -> Settings:
         site_dir=root / data.get("site_dir", "site"),
         locale_dir=root / "locale",
         templates_dir=root / ((data.get("theme") or {}).get("custom_dir") or "overrides"),
-        source_language=source,
+        source_language=str(source),
         languages=tuple(code for code in codes if code != source),
         site_name=data["site_name"],
         site_url=data.get("site_url") or "",

@@ -112,11 +112,11 @@ def html_shape(
         elif tag == "-comment":
             items.append((depth, "comment", "", (), node.html))
             has_text.append(False)
-        elif tag.startswith(("-", "_")):
+        elif tag is None or tag.startswith(("-", "_")):
             items.append((depth, "node", tag, (), node.html))
             has_text.append(False)
         else:
-            attributes = node.attributes
+            attributes = {name: value or "" for name, value in node.attributes.items()}
             if (
                 tag == "abbr"
                 and set(attributes) <= {"title"}
@@ -174,9 +174,9 @@ def compare_shapes(source: Shape, translated: Shape, limit: int = 3) -> list[str
     """How ``translated`` differs from ``source``, in words; empty when it keeps the rule."""
     problems = []
     if source.items == translated.items:  # the usual case: no diff to compute
-        opcodes = [("equal", 0, len(source.items), 0, len(translated.items))]
+        opcodes: list[tuple[str, int, int, int, int]] = [("equal", 0, len(source.items), 0, len(translated.items))]
     else:
-        opcodes = difflib.SequenceMatcher(None, source.items, translated.items, autojunk=False).get_opcodes()
+        opcodes = list(difflib.SequenceMatcher(None, source.items, translated.items, autojunk=False).get_opcodes())
     for tag, a1, a2, b1, b2 in opcodes:
         if tag == "equal":
             for a, b in zip(range(a1, a2), range(b1, b2), strict=True):

@@ -48,9 +48,10 @@ def read_theme_strings(language: str = "en") -> dict[str, tuple[str, int]]:
     module = (
         Environment(loader=FileSystemLoader(str(folder))).get_template(f"partials/languages/{language}.html").module
     )
-    found = {}
+    found: dict[str, tuple[str, int]] = {}
     for match in _KEY.finditer(source):
         key = match.group(1)
-        if not key.startswith(UNUSED_PREFIXES) and str(module.t(key)):
-            found[key] = (str(module.t(key)), source.count("\n", 0, match.start()) + 1)
+        text = str(module.t(key))  # the t() macro of Material's language file
+        if not key.startswith(UNUSED_PREFIXES) and text:
+            found[key] = (text, source.count("\n", 0, match.start()) + 1)
     return found

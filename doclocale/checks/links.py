@@ -57,7 +57,7 @@ def page_url(path: str) -> str:
 
 
 def _attributes(text: str) -> dict[str, str]:
-    found = {}
+    found: dict[str, str] = {}
     for match in _ATTR.finditer(text):
         value = (
             match.group(2)

@@ -51,9 +51,9 @@ def outline(text: str, anchors: tuple[str, ...] | None = None) -> Outline:
         elif token.type == "inline":
             for child in token.children or []:
                 if child.type == "image":
-                    images.append(child.attrs.get("src", ""))
+                    images.append(str(child.attrs.get("src", "")))
                 elif child.type == "link_open":
-                    links.append(child.attrs.get("href", ""))
+                    links.append(str(child.attrs.get("href", "")))
     if anchors is not None:
         headings = [
             (level, anchor) for (level, _), anchor in zip(headings, anchors, strict=False)
