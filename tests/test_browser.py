@@ -7,6 +7,7 @@ Every page of both languages, at phone and desktop widths. Needs /usr/bin/chromi
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,6 +18,9 @@ from doclocale.browser import CHROMIUM, DESKTOP, PHONE, launch_browser, serve_fo
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
+# Locally a missing browser skips these tests; in CI (CI set) it is a failure: they must run.
+if os.environ.get("CI") and not (Path(CHROMIUM).exists() and AXE.exists()):
+    raise RuntimeError(f"CI is set but {CHROMIUM} or {AXE} is missing: install chromium (apt-get) and run npm ci")
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Chromium is not installed (apt-get install chromium)"
 )

@@ -68,7 +68,7 @@ def block(draw) -> str:
 
 @st.composite
 def document(draw) -> str:
-    front = f"---\ntitle: \"{draw(WORD)}\"\n---\n\n" if draw(st.booleans()) else ""  # quoted: "no" is a YAML boolean
+    front = f'---\ntitle: "{draw(WORD)}"\n---\n\n' if draw(st.booleans()) else ""  # quoted: "no" is a YAML boolean
     return front + "\n\n".join(draw(st.lists(block(), min_size=1, max_size=8))) + "\n"
 
 
