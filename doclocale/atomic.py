@@ -15,10 +15,21 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())  # the bytes are on disk before the name points at them
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    sync_folder(path.parent)  # and the rename itself survives a power cut
+
+
+def sync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def write_files_atomic(files: list[tuple[Path, bytes]]) -> None:
@@ -40,21 +51,43 @@ def write_files_atomic(files: list[tuple[Path, bytes]]) -> None:
         raise
     for temporary, path in temporaries:
         os.replace(temporary, path)
+    for folder in {path.parent for _, path in temporaries}:
+        sync_folder(folder)
 
 
 def staging_dir(target: Path) -> Path:
     """An empty folder beside ``target`` to build its replacement in.
 
-    Staging folders left by a run that was killed are removed first.
+    Its name carries this process's id. Staging folders left by a run that was
+    killed are removed first; those of a run still going (two builds started at
+    once) are left alone.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     for stale in list(target.parent.glob(f".{target.name}.new-*")) + list(target.parent.glob(f".{target.name}.old-*")):
-        shutil.rmtree(stale, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new-"))
+        if not _owner_alive(stale.name):
+            shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new-{os.getpid()}-"))
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the result is a normal folder
     return staging
+
+
+def _owner_alive(name: str) -> bool:
+    """Does the process whose id is in a staging folder's name still run?"""
+    parts = name.rsplit(".", 1)[-1].split("-")
+    if len(parts) < 3 or not parts[1].isdigit():
+        return False  # an older name without an owner: stale
+    pid = int(parts[1])
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def replace_tree(staging: Path, target: Path) -> None:
@@ -62,7 +95,7 @@ def replace_tree(staging: Path, target: Path) -> None:
     if not target.exists():
         os.rename(staging, target)
         return
-    retired = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old-"))
+    retired = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old-{os.getpid()}-"))
     os.rename(target, retired / "tree")
     try:
         os.rename(staging, target)

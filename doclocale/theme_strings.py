@@ -51,7 +51,7 @@ def read_theme_strings(language: str = "en") -> dict[str, tuple[str, int]]:
     found: dict[str, tuple[str, int]] = {}
     for match in _KEY.finditer(source):
         key = match.group(1)
-        text = str(module.t(key))  # the t() macro of Material's language file
+        text = str(module.t(key))  # type: ignore[attr-defined]  # the t() macro of the language file
         if not key.startswith(UNUSED_PREFIXES) and text:
             found[key] = (text, source.count("\n", 0, match.start()) + 1)
     return found

@@ -59,3 +59,24 @@ def test_a_build_killed_mid_run_leaves_the_previous_site(project: Path) -> None:
     # The next run cleans up and succeeds.
     assert main(["--config", str(project / "mkdocs.yml"), "build"]) == 0
     assert not list(project.glob(".site.*")), "stale staging folders were not removed"
+
+
+def test_a_running_build_keeps_its_staging_folder_and_a_dead_one_loses_it(tmp_path: Path) -> None:
+    from doclocale.atomic import staging_dir
+
+    target = tmp_path / "site"
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        alive = tmp_path / f".site.new-{sleeper.pid}-abcd"
+        alive.mkdir()
+        finished = subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+        )
+        dead = tmp_path / f".site.new-{finished.stdout.strip()}-efgh"
+        dead.mkdir()
+        mine = staging_dir(target)
+        assert alive.exists(), "the staging folder of a build still running was deleted"
+        assert not dead.exists(), "a staging folder of a process that is gone was kept"
+        assert str(os.getpid()) in mine.name
+    finally:
+        sleeper.kill()
