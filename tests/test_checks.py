@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from doclocale.catalogs import parse_catalog, read_catalog, write_catalog
+from doclocale.checks.completeness import check_obsolete
 from doclocale.checks.consistency import check_consistency
 from doclocale.checks.entry import Entry, ignored_codes
 from doclocale.checks.glossary import read_glossary
@@ -42,9 +43,10 @@ def entries_of(path: Path) -> list[Entry]:
 def test_check_fixture(case: Path) -> None:
     expect = case.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expect:").split()
     entries = entries_of(case)
-    findings = [f for e in entries for f in [*check_entry(e, GLOSSARY), *check_unit(e, RENDER)]] + list(
-        check_consistency(entries)
-    )
+    catalog = parse_catalog(case.name, case.read_bytes(), "fa")
+    obsolete = list(check_obsolete(case.name, [m.lineno or 0 for m in catalog.obsolete.values()]))
+    findings = [f for e in entries for f in [*check_entry(e, GLOSSARY), *check_unit(e, RENDER)]]
+    findings += list(check_consistency(entries)) + obsolete
     found = sorted(f.code for f in findings if not f.suppressed)
     assert found == sorted(c for c in expect if c != "none"), "\n".join(f.format() for f in findings)
     for finding in findings:

@@ -64,6 +64,21 @@ BREAKAGES = {
     ),
     "no-x-default": (lambda s: edit(s / GUIDE_FA, 'hreflang="x-default"', 'hreflang="de"'), "L910", "x-default"),
     "rtl-on-body-only": (lambda s: edit(s / GUIDE_FA, '<html dir="rtl"', "<html"), "L911", "rtl"),
+    "persian-page-says-english": (lambda s: edit(s / GUIDE_FA, 'lang="fa"', 'lang="en"'), "L906", "lang"),
+    "language-switch-to-the-wrong-page": (
+        lambda s: edit(
+            s / GUIDE_FA, 'href="../../../guides/microneedling/" hreflang="en"', 'href="../../../" hreflang="en"'
+        ),
+        "L908",
+        "language switch",
+    ),
+    "page-missing-from-sitemap": (
+        lambda s: edit(
+            s / "sitemap.xml", "<loc>https://guides.example-clinic.ir/about/</loc>", "<loc>https://x.invalid/</loc>"
+        ),
+        "L912",
+        "sitemap",
+    ),
 }
 
 
@@ -87,6 +102,17 @@ def test_a_broken_site_fails_naming_page_and_link(site_copy, case: str) -> None:
     assert findings, f"{case}: no {code} finding"
     assert any(text in f.message for f in findings), [f.format() for f in findings]
     assert all(f.location.path.startswith("site/") for f in findings)
+
+
+def test_links_to_other_sites_are_listed(site_copy) -> None:
+    from doclocale.checks.links import external_link_notes, read_site
+
+    assert external_link_notes(site_copy, read_site(site_copy)) == []  # the real site links nowhere else
+    edit(site_copy.site_dir / GUIDE_EN, "<p>", '<p><a href="https://example.org/care" rel="noopener">x</a>')
+    notes = external_link_notes(site_copy, read_site(site_copy))
+    assert [(n.code, n.location.path, n.message) for n in notes] == [
+        ("L920", f"site/{GUIDE_EN}", "links to another site: https://example.org/care")
+    ]
 
 
 def test_online_check_uses_a_cache_and_reports_dead_links(tmp_path: Path) -> None:

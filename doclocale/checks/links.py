@@ -323,6 +323,19 @@ def check_external_links(settings: Settings, model: SiteModel) -> Iterator[Findi
                 )
 
 
+def external_link_notes(settings: Settings, model: SiteModel) -> list[Finding]:
+    """L920: every link to another site, listed so a reviewer sees where readers are sent."""
+    return [
+        Finding(
+            Location(f"{settings.relative(settings.site_dir)}/{page}"),
+            "L920",
+            Severity.INFO,
+            f"links to another site: {url}",
+        )
+        for page, url in external_links(model)
+    ]
+
+
 def external_links(model: SiteModel) -> list[tuple[str, str]]:
     """(page, URL) of every link to another site, for the report's list."""
     own = urlsplit(model.site_url).netloc

@@ -107,14 +107,13 @@ def run_checks(
     except PipelineError as error:
         report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
     if include_site and (settings.site_dir / "index.html").exists():
-        from .links import check_site, external_links, read_site
+        from .links import check_site, external_link_notes, read_site
 
         model = read_site(settings)
         report.extend(check_site(settings, model))
-        links = [(f"{settings.relative(settings.site_dir)}/{page}", url) for page, url in external_links(model)]
-        report.extend(
-            Finding(Location(page), "L920", Severity.INFO, f"links to another site: {url}") for page, url in links
-        )
+        notes = external_link_notes(settings, model)
+        report.extend(notes)
+        links = [(note.location.path, note.message.rsplit(": ", 1)[1]) for note in notes]
         if online:
             from .online import check_online
 

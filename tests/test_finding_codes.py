@@ -1,0 +1,80 @@
+"""Every finding code the checks can emit has a failing fixture that produces it and a passing one that does not.
+
+Codes are collected from the source (not from a hand list), so a new check without fixtures
+fails here. Each fixture family has its own runner that asserts the exact codes of each case:
+tests/fixtures/checks (test_checks), review and readability (test_review, test_checks),
+parity (test_parity), hostile (test_hostile_translations), bad_input (test_bad_input) and the
+broken-site cases of test_site_links.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .test_site_links import BREAKAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+CODE = re.compile(r"\b([A-Z]\d{3})\b")
+#: Codes whose failing case is a test function rather than a fixture file (it names the code).
+TESTED_IN_CODE = {
+    "K601": "tests/test_checks.py",
+    "L913": "tests/test_site_links.py",
+    "L920": "tests/test_site_links.py",
+}
+
+
+def codes_in_source() -> set[str]:
+    found = set()
+    for path in (ROOT / "doclocale").rglob("*.py"):
+        found.update(re.findall(r"\"([A-Z]\d{3})\"", path.read_text(encoding="utf-8")))
+    return found
+
+
+def failing_fixture_codes() -> dict[str, list[str]]:
+    """code -> fixtures that must produce it."""
+    found: dict[str, list[str]] = {}
+
+    def add(codes, fixture: str) -> None:
+        for code in codes:
+            found.setdefault(code, []).append(fixture)
+
+    for case in (FIXTURES / "checks").glob("*-fail.po"):
+        add(CODE.findall(case.read_text(encoding="utf-8").splitlines()[0]), case.name)
+    for family in ("review", "readability", "parity"):
+        for case in (FIXTURES / family).glob("*.md"):
+            add([code for code in [case.stem.rsplit(".", 1)[-1]] if CODE.fullmatch(code)], f"{family}/{case.name}")
+    for case in (FIXTURES / "hostile").glob("*.yml"):
+        add([yaml.safe_load(case.read_text(encoding="utf-8")).get("code", "")], f"hostile/{case.name}")
+    for case in (FIXTURES / "bad_input").glob("*.yml"):
+        add(CODE.findall(str(yaml.safe_load(case.read_text(encoding="utf-8"))["expect"]["message"])), case.name)
+    for name, (_, code, _) in BREAKAGES.items():
+        add([code], f"test_site_links.py::{name}")
+    for code, test_file in TESTED_IN_CODE.items():
+        if f'"{code}"' in (ROOT / test_file).read_text(encoding="utf-8"):
+            add([code], test_file)
+    return found
+
+
+def test_every_code_has_a_failing_fixture() -> None:
+    declared = failing_fixture_codes()
+    missing = sorted(codes_in_source() - declared.keys())
+    assert not missing, f"codes no fixture produces: {missing}"
+
+
+def test_no_fixture_expects_a_code_the_source_cannot_emit() -> None:
+    unknown = sorted(set(failing_fixture_codes()) - codes_in_source() - {""})
+    assert not unknown, unknown
+
+
+def test_every_fixture_family_has_passing_cases() -> None:
+    assert list((FIXTURES / "checks").glob("*-pass.po"))
+    for family in ("review", "readability", "parity"):
+        assert list((FIXTURES / family).glob("*.none.md")), family
+    assert any(
+        yaml.safe_load(p.read_text(encoding="utf-8"))["expect"] == "inert" for p in (FIXTURES / "hostile").glob("*.yml")
+    )
+    assert "def test_the_real_site_passes" in (ROOT / "tests" / "test_site_links.py").read_text(encoding="utf-8")

@@ -1,0 +1,22 @@
+"""Page parity fixtures: tests/fixtures/parity/<case>.<CODE|none>.md, the English page, then
+'<!-- generated -->', then a generated page; the check must report exactly CODE (or nothing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from doclocale.checks.parity import check_page_parity
+from doclocale.markdown import parse_page
+
+CASES = sorted((Path(__file__).parent / "fixtures" / "parity").glob("*.md"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_parity_fixture(case: Path) -> None:
+    english, generated = case.read_text(encoding="utf-8").split("<!-- generated -->\n")
+    findings = list(check_page_parity(parse_page("docs/en/page.md", english), generated, "docs/fa/page.md"))
+    expected = case.stem.rsplit(".", 1)[1]
+    assert [f.code for f in findings] == ([] if expected == "none" else [expected]), [f.format() for f in findings]
+    assert all(f.location.path == "docs/fa/page.md" and f.hint for f in findings)
