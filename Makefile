@@ -9,12 +9,19 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build serve update status check test screenshots bench clean
+.PHONY: build serve update status check test screenshots bench clean lock
 
-$(STAMP): pyproject.toml
+# Exactly the versions CI tested: every package pinned with its hashes in requirements.lock.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+lock:  ## refresh requirements.lock from pyproject.toml (pip-tools in its own venv; every hash recorded)
+	test -x .venv-tools/bin/pip-compile || (python3 -m venv .venv-tools && .venv-tools/bin/pip install --quiet pip-tools==7.6.2)
+	.venv-tools/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund

@@ -14,7 +14,16 @@ from .conftest import ROOT, copy_project
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 #: Commands that run a server, take minutes, or are the set-up itself: documented, not run here.
-LONG_OR_INTERACTIVE = ("make serve", "make test", "make build", "make screenshots", "bench_", "page_weight", "pytest")
+LONG_OR_INTERACTIVE = (
+    "make serve",
+    "make test",
+    "make build",
+    "make screenshots",
+    "make lock",
+    "bench_",
+    "page_weight",
+    "pytest",
+)
 
 
 def documented_commands() -> list[str]:
