@@ -1,0 +1,51 @@
+"""The page rule on HTML pairs: tests/fixtures/structure/<case>.yml (english, translated, differences).
+
+``differences: null`` (the .none cases) means the translation keeps the rule; otherwise the rule
+must report a difference whose description contains the given text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from doclocale.structure import compare_html, compare_shapes, html_shape
+
+CASES = sorted((Path(__file__).parent / "fixtures" / "structure").glob("*.yml"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_structure_fixture(case: Path) -> None:
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    problems = compare_html(spec["english"], spec["translated"])
+    if spec["differences"] is None:
+        assert problems == []
+    else:
+        assert problems and any(spec["differences"] in problem for problem in problems), problems
+
+
+def test_the_generators_own_wrapper_is_looked_through_only_with_its_marker() -> None:
+    english = "<p>Pain and more</p>"
+    wrapped = '<p><span lang="en" dir="ltr" data-m="k">Pain</span> and more</p>'
+    marker = lambda tag, attributes: tag == "span" and attributes.get("data-m") == "k"  # noqa: E731
+    assert compare_shapes(html_shape(english), html_shape(wrapped, marker)) == []
+    assert compare_shapes(html_shape(english), html_shape(wrapped)) != []
+    forged = '<p><span lang="en" dir="ltr" data-m="guess">Pain</span> and more</p>'
+    assert compare_shapes(html_shape(english), html_shape(forged, marker)) != []
+
+
+def test_differences_are_capped_and_name_where_they_are() -> None:
+    english = "<ul>" + "<li>a</li>" * 10 + "</ul>"
+    translated = "<ul>" + "<li hidden>a</li>" * 10 + "</ul>"
+    problems = compare_html(english, translated)
+    assert 1 <= len(problems) <= 3 and all("in <ul>" in problem for problem in problems)
+
+
+def test_url_mapping_lets_pages_at_different_places_compare() -> None:
+    english = '<p><img alt="" src="../../assets/a.svg"></p>'
+    persian = '<p><img alt="" src="../../../assets/a.svg"></p>'
+    assert compare_html(english, persian) != []
+    same = lambda url: url.replace("../", "")  # noqa: E731
+    assert compare_html(english, persian, urls=(same, same)) == []
