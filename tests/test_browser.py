@@ -219,3 +219,19 @@ def test_english_search_stays_in_english(browser_site) -> None:
     base, browser, _ = browser_site
     urls = search(browser, base, "search/", "collagen")
     assert "/guides/microneedling/" in urls and not any(url.startswith("/fa/") for url in urls), urls
+
+
+@pytest.mark.parametrize("path", ["guides/microneedling/", "fa/guides/microneedling/"])
+def test_call_outs_are_as_large_as_the_text_around_them(browser_site, path: str) -> None:
+    """'Do not have it if…' and 'When to get help' are the sentences a patient must not miss."""
+    base, browser, _ = browser_site
+    context, page, _ = open_page(browser, base, path, PHONE)
+    sizes = page.evaluate(
+        """() => ({
+        body: parseFloat(getComputedStyle(document.querySelector('.md-content article h2 + p')).fontSize),
+        callouts: [...document.querySelectorAll('.md-content .admonition li, .md-content .admonition p:not(.admonition-title)')]
+          .map(node => parseFloat(getComputedStyle(node).fontSize)),
+    })"""
+    )
+    assert sizes["callouts"] and min(sizes["callouts"]) >= sizes["body"], sizes
+    context.close()
