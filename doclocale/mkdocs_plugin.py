@@ -46,6 +46,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.finished_builds = 0
         self.refused_site_strings: list = []
         self.source_content: dict[str, str] = {}  # page -> the source-language page's HTML
+        self.source_not_found = ""  # the source language's 404 page
 
     @event_priority(-200)  # after static-i18n has set this pass's language
     def on_config(self, config):
@@ -169,6 +170,22 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             except SearchIndexError as error:
                 raise PluginError(str(error)) from error
             log.info("search index: %d pages", count)
+
+    def on_post_template(self, output, template_name, config):
+        """One 404 page per language: static-i18n renders the theme's 404.html in every pass into
+        the same file, so the source-language one is kept for site/404.html and each other
+        language's goes to site/<language>/404.html."""
+        if template_name != "404.html":
+            return output
+        output = set_html_direction(output, Locale.parse(self.language).text_direction)
+        if self.language == self.settings.source_language:
+            self.source_not_found = output
+            return output
+        target = Path(config.site_dir) / self.language / "404.html"
+        if target.parent.is_dir() or Path(config.site_dir).name != self.language:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, encoding="utf-8")
+        return self.source_not_found or output
 
     def on_post_page(self, output, page, config):
         return set_html_direction(output, Locale.parse(self.language).text_direction)

@@ -64,3 +64,24 @@ def test_a_broken_anchor_in_an_english_page_fails_the_build_naming_the_file(proj
     err = capsys.readouterr().err
     assert "index.md" in err and "no-such-section" in err
     assert (project / "site" / "keep.txt").read_text() == "previous site"  # previous site kept
+
+
+def test_each_language_has_its_own_not_found_page(built_site: Path) -> None:
+    """A reader with a dead link lands on a page in their language that leads back to the guides."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    for path, language, direction, heading in (
+        ("404.html", "en", "ltr", "Page not found"),
+        ("fa/404.html", "fa", "rtl", "صفحه پیدا نشد"),
+    ):
+        tree = LexborHTMLParser((built_site / path).read_text(encoding="utf-8"))
+        html = tree.css_first("html").attributes
+        assert (html["lang"], html["dir"]) == (language, direction), path
+        assert tree.css_first("article h1").text().strip() == heading
+        links = {a.attributes["href"] for a in tree.css("article a")}
+        home = "/" if language == "en" else f"/{language}/"
+        assert links == {home, f"{home}#our-guides"}, links
+        assert (built_site / home.strip("/") / "index.html").exists()
+        assert "our-guides" in (built_site / home.strip("/") / "index.html").read_text(encoding="utf-8")
+        body = tree.css_first("article").text()
+        assert ("Page" in body) == (language == "en"), "the Persian 404 page has English text, or the reverse"
