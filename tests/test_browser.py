@@ -235,3 +235,28 @@ def test_call_outs_are_as_large_as_the_text_around_them(browser_site, path: str)
     )
     assert sizes["callouts"] and min(sizes["callouts"]) >= sizes["body"], sizes
     context.close()
+
+
+@pytest.mark.parametrize("path", ["guides/microneedling/", "fa/guides/microneedling/"])
+def test_printing_a_guide_gives_the_guide_only(browser_site, path: str) -> None:
+    """A page printed from the browser: no navigation, search, header or footer; the guide and its review."""
+    base, browser, _ = browser_site
+    context, page, _ = open_page(browser, base, path, DESKTOP)
+    page.emulate_media(media="print")
+    facts = page.evaluate(
+        """() => {
+        const shown = selector => [...document.querySelectorAll(selector)].some(node => {
+            const box = node.getBoundingClientRect();
+            return getComputedStyle(node).display !== 'none' && box.width > 0 && box.height > 0;
+        });
+        return {
+          chrome: ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.md-search',
+                   '.md-top', '.md-skip'].filter(shown),
+          article: shown('article h1') && shown('.md-content .admonition'),
+          review: shown('.review-status'),
+        };
+    }"""
+    )
+    assert facts["chrome"] == [], facts
+    assert facts["article"] and facts["review"], facts
+    context.close()
