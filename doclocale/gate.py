@@ -96,9 +96,8 @@ def gate_page(
 
     refusals = text_refusals(source, messages)
     refused = {refusal.key for refusal in refusals}
-    english: Shape | None = None
+    english = html_shape(render_html(source.text))
     while True:
-        english = english or html_shape(render_html(source.text))
         problems = differences(english, refused)
         if not problems:
             break
