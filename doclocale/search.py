@@ -47,8 +47,10 @@ def fold_text(text: str, language: str) -> str:
 class SearchRecord:
     url: str
     language: str
-    title: str
+    title: str  # folded: what the index matches
     content: str
+    shown_title: str = ""  # the page's own spelling: what a reader sees in the results
+    shown_content: str = ""
 
 
 _LANG = re.compile(r'<html[^>]*\slang="([^"]*)"')
@@ -81,7 +83,7 @@ def page_record(html: bytes, url: str) -> SearchRecord | None:
     language = found.group(1) if found else "en"
     title = (article.findtext(".//h1") or "").strip()
     content = " ".join(article.text_content().split())
-    return SearchRecord(url, language, fold_text(title, language), fold_text(content, language))
+    return SearchRecord(url, language, fold_text(title, language), fold_text(content, language), title, content)
 
 
 def read_records(site: Path) -> list[SearchRecord]:
@@ -95,12 +97,15 @@ def read_records(site: Path) -> list[SearchRecord]:
 
 
 def search_document(record: SearchRecord) -> str:
-    """A minimal HTML page of one record's folded text, for Pagefind to index."""
+    """A minimal HTML page for Pagefind: the folded text is indexed; the page's own title and text,
+    word for word the same words (folding never adds or removes a space), are stored as metadata
+    so that results show them instead of the folded form."""
     return (
         f'<!doctype html><html lang="{escape(record.language)}"><head><meta charset="utf-8">'
         f"<title>{escape(record.title)}</title></head><body><main data-pagefind-body>"
-        f'<h1 data-pagefind-meta="title">{escape(record.title)}</h1><p>{escape(record.content)}</p>'
-        "</main></body></html>"
+        f'<div data-pagefind-ignore><span data-pagefind-meta="title">{escape(record.shown_title or record.title)}</span>'
+        f'<span data-pagefind-meta="shown">{escape(record.shown_content or record.content)}</span></div>'
+        f"<p>{escape(record.content)}</p></main></body></html>"
     )
 
 

@@ -260,3 +260,25 @@ def test_printing_a_guide_gives_the_guide_only(browser_site, path: str) -> None:
     assert facts["chrome"] == [], facts
     assert facts["article"] and facts["review"], facts
     context.close()
+
+
+def test_search_results_read_in_the_pages_own_spelling(browser_site) -> None:
+    """The index is folded (no ZWNJ, one yeh); what a reader sees is the page's text as written."""
+    base, browser, pages = browser_site
+    context, page, _ = open_page(browser, base, "fa/search/", PHONE)
+    page.fill("#site-search-input", "كلاژن")  # typed with an Arabic kaf
+    page.wait_for_function("() => document.querySelector('.site-search__results mark')")
+    result = page.evaluate(
+        """() => [...document.querySelectorAll('.site-search__results li')].map(li => ({
+            url: new URL(li.querySelector('a').href).pathname,
+            title: li.querySelector('a').textContent,
+            excerpt: li.querySelector('p').textContent,
+            marks: [...li.querySelectorAll('mark')].map(m => m.textContent),
+        }))"""
+    )
+    context.close()
+    guide = next(r for r in result if r["url"] == "/fa/guides/microneedling/")
+    assert guide["title"] == "میکرونیدلینگ"
+    assert "\u200c" in guide["excerpt"], "the excerpt lost its zero-width non-joiners (folded text shown)"
+    assert guide["marks"] and all("کلاژن" in mark for mark in guide["marks"]), guide
+    assert all(r["url"] != "/fa/search/" for r in result), "the search page lists itself"

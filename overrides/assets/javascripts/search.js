@@ -11,6 +11,35 @@
   let pagefind = null;
   let latest = 0;
 
+  // The excerpt in the page's own spelling: the index holds folded words, the metadata the same
+  // words as written, so the matched word positions of one are the positions in the other.
+  function excerpt(data) {
+    const paragraph = document.createElement("p");
+    const shown = (data.meta.shown || "").split(/\s+/);
+    const folded = data.content.split(/\s+/);
+    const hits = new Set(data.locations || []);
+    if (shown.length !== folded.length || !hits.size) {
+      paragraph.innerHTML = data.excerpt;  // Pagefind escapes the text and adds <mark>
+      return paragraph;
+    }
+    const first = Math.min(...hits);
+    const start = Math.max(0, first - 12);
+    const end = Math.min(shown.length, start + 30);
+    if (start > 0) paragraph.append("… ");
+    for (let index = start; index < end; index++) {
+      if (hits.has(index)) {
+        const mark = document.createElement("mark");
+        mark.textContent = shown[index];
+        paragraph.append(mark);
+      } else {
+        paragraph.append(shown[index]);
+      }
+      if (index < end - 1) paragraph.append(" ");
+    }
+    if (end < shown.length) paragraph.append(" …");
+    return paragraph;
+  }
+
   async function run() {
     const query = fold(input.value.trim());
     const ticket = ++latest;
@@ -24,9 +53,7 @@
       const link = document.createElement("a");
       link.href = data.url;
       link.textContent = data.meta.title;
-      const excerpt = document.createElement("p");
-      excerpt.innerHTML = data.excerpt;  // Pagefind escapes the text and adds <mark>
-      item.append(link, excerpt);
+      item.append(link, excerpt(data));
       return item;
     }));
     if (!results.length) {
