@@ -102,6 +102,7 @@ class _Walker(ExtensionBlocks):
             raise SourceError(Location(self.path, 1), f"cannot parse Markdown: {error}") from error
         self.references = set(env.get("references", {}))
         self.walk(tokens, meta.first_body_line)
+        self.unreferenced_footnotes(env)
         self.segments.sort(key=lambda segment: segment.start)
         return SourcePage(
             path=self.path,
@@ -113,9 +114,9 @@ class _Walker(ExtensionBlocks):
             meta_style=meta.style,
         )
 
-    def walk(self, tokens: list[Token], first_line: int = 0) -> None:
+    def walk(self, tokens: list[Token], first_line: int = 0, within: tuple[str, ...] = ()) -> None:
         """Collect the segments of a token stream (a page, or the Markdown inside an HTML block)."""
-        containers: list[str] = []
+        containers: list[str] = list(within)
         row_cells: dict[int, list[tuple[int, int]]] = {}
         cell_index: dict[int, int] = {}
         for index, token in enumerate(tokens):

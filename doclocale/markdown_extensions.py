@@ -55,7 +55,7 @@ class ExtensionBlocks:
     def where(self, line_index: int) -> Location:
         raise NotImplementedError
 
-    def walk(self, tokens: list[Token], first_line: int = 0) -> None:
+    def walk(self, tokens: list[Token], first_line: int = 0, within: tuple[str, ...] = ()) -> None:
         raise NotImplementedError
 
     def inline_segment(self, token: Token, kind: SegmentKind, content: str, detail: str = "") -> Segment | None:
@@ -137,6 +137,22 @@ class ExtensionBlocks:
     def definition_body(self, first: int) -> None:
         """A ':   definition' whose term markdown-it did not see (raw HTML, a comment):
         Python-Markdown still makes it a definition, whose body is Markdown indented by four."""
+        self.indented_body(first, _DEFINITION_MARK, ())
+
+    def unreferenced_footnotes(self, env: dict) -> None:
+        """Footnote definitions no text refers to: markdown-it drops them, Python-Markdown shows them."""
+        for key, value in env.get("footnotes", {}).get("refs", {}).items():
+            if value != -1:
+                continue
+            mark = re.compile(rf"^[ ]{{0,3}}\[\^{re.escape(key[1:])}\]:[ \t]*")
+            first = next(
+                (i for i in range(len(self.lines) - 1, -1, -1) if mark.match(self.lines[i])), None
+            )  # the last one wins
+            if first is not None and not any(start <= first < end for start, end in self.read_apart):
+                self.indented_body(first, mark, ("footnote_open",))
+
+    def indented_body(self, first: int, mark: re.Pattern, within: tuple[str, ...]) -> None:
+        """Markdown after ``mark`` on line ``first`` and on the lines indented by four below it."""
         last = first + 1
         while last < len(self.lines) and (
             not self.line_text(last).strip() or self.line_text(last).startswith(("    ", "\t"))
@@ -144,10 +160,10 @@ class ExtensionBlocks:
             last += 1
         while last > first + 1 and not self.line_text(last - 1).strip():
             last -= 1
-        body = [_DEFINITION_MARK.sub("", self.line_text(first), count=1)] + [
+        body = [mark.sub("", self.line_text(first), count=1)] + [
             _dedent(self.line_text(i)) for i in range(first + 1, last)
         ]
-        self.walk(self.parser.parse("\n" * first + "\n".join(body) + "\n"), first)
+        self.walk(self.parser.parse("\n" * first + "\n".join(body) + "\n"), first, within)
         self.read_apart.append((first, last))
 
     def plain_segment(self, kind: SegmentKind, line_index: int, start: int, end: int, detail: str = "") -> None:

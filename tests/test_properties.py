@@ -41,7 +41,28 @@ def inline(draw) -> str:
 def block(draw) -> str:
     kind = draw(
         st.sampled_from(
-            ["heading", "paragraph", "multiline", "bullets", "numbers", "table", "admonition", "code", "image", "quote"]
+            [
+                "heading",
+                "paragraph",
+                "multiline",
+                "bullets",
+                "numbers",
+                "table",
+                "admonition",
+                "code",
+                "image",
+                "quote",
+                "tabs",
+                "details",
+                "definitions",
+                "footnote",
+                "abbreviation",
+                "tasks",
+                "hard-break",
+                "reference",
+                "admonition-list",
+                "tab-table",
+            ]
         )
     )
     text = draw(inline())
@@ -63,6 +84,31 @@ def block(draw) -> str:
         return f"![{draw(WORD)} {draw(WORD)}](img/{draw(WORD)}.svg)"
     if kind == "quote":
         return f"> {text}"
+    if kind == "tabs":
+        return f'=== "{draw(WORD)}"\n\n    {text}\n\n=== "{draw(WORD)}"\n\n    {draw(inline())}'
+    if kind == "details":
+        return f'???+ note "{draw(WORD)} {draw(WORD)}"\n    {text}'
+    if kind == "definitions":
+        return f"{draw(WORD)} {draw(WORD)}\n:   {text}"
+    if kind == "footnote":
+        return f"{text}[^n{draw(st.integers(1, 9))}]\n\n[^n{draw(st.integers(1, 9))}]: {draw(inline())}"
+    if kind == "abbreviation":
+        return f"The SPF {text}\n\n*[SPF]: Sun protection {draw(WORD)}"
+    if kind == "tasks":
+        return "\n".join(
+            f"- [{draw(st.sampled_from([' ', 'x']))}] {draw(inline())}" for _ in range(draw(st.integers(1, 3)))
+        )
+    if kind == "hard-break":
+        return f"{text}  \n{draw(inline())}"
+    if kind == "reference":
+        label = draw(WORD)
+        return f"See [{label}] and [{draw(WORD)}][{label}] {text}\n\n[{label}]: {draw(WORD)}.md"
+    if kind == "admonition-list":
+        return f'!!! tip "{draw(WORD)}"\n    - {text}\n    - {draw(inline())}'
+    if kind == "tab-table":
+        return (
+            f'=== "{draw(WORD)}"\n\n    | {draw(WORD)} | {draw(WORD)} |\n    |---|---|\n    | {text} | {draw(WORD)} |'
+        )
     return text
 
 

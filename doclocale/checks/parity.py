@@ -11,7 +11,7 @@ from ..model import Finding, Location, Severity, SourcePage
 
 _PARSER = make_parser()
 _HEADING_ID = re.compile(r"\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
-STATUS_KEYS = {"i18n_status", "i18n_outdated", "i18n_missing", "search"}
+STATUS_KEYS = {"i18n_status", "i18n_outdated", "i18n_missing"}  # written by the generator
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,8 @@ def check_page_parity(source: SourcePage, generated: str, path: str) -> Iterator
     other_fm = {
         k: v for k, v in other.front_matter.items() if k not in TRANSLATABLE_FRONT_MATTER and k not in STATUS_KEYS
     }
+    if other.front_matter.get("i18n_status") == "untranslated" and "search" not in english_fm:
+        other_fm.pop("search", None)  # a notice page is kept out of search by the generator
     if english_fm != other_fm:
         yield Finding(
             where,
