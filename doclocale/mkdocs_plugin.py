@@ -41,6 +41,7 @@ class DocLocaleConfig(Config):
 class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
     def __init__(self) -> None:
         self.source_site_name: str | None = None
+        self.source_site_description: str | None = None
         self.language = ""
         self.translations: Translations = Translations()
         self.finished_builds = 0
@@ -57,6 +58,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.language = config.theme.get("language") or self.settings.source_language
         if self.source_site_name is None:
             self.source_site_name = config.site_name
+            self.source_site_description = config.site_description
         try:
             self.translations, self.refused_site_strings = site_translations(self.settings, self.language)
         except PipelineError as error:
@@ -68,6 +70,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         for finding in self.refused_site_strings:
             log.info("%s", finding.format())
         config.site_name = escape(self.translations.gettext(self.source_site_name))
+        if self.source_site_description:
+            config.site_description = escape(self.translations.gettext(self.source_site_description))
         return config
 
     def on_pre_build(self, config) -> None:

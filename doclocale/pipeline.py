@@ -53,6 +53,14 @@ def site_template(settings: Settings) -> Catalog:
         Location("mkdocs.yml", settings.site_name_line),
         "site name, shown in the header and the browser tab",
     )
+    if settings.site_description:
+        catalogs.add_template_message(
+            template,
+            settings.site_description,
+            None,
+            Location("mkdocs.yml", settings.site_description_line),
+            "site description, for search engines on pages without their own (the page-not-found page)",
+        )
     for key, (text, line) in read_theme_strings().items():
         catalogs.add_template_message(
             template,

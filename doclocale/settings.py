@@ -38,6 +38,8 @@ class Settings:
     site_url: str
     site_name_line: int
     use_directory_urls: bool = True
+    site_description: str = ""  # shown to search engines where a page has no description of its own
+    site_description_line: int = 0
 
     @property
     def source_dir(self) -> Path:
@@ -101,6 +103,7 @@ def load_settings(config_file: Path) -> Settings:
     if problems:
         raise SettingsError(Location(display), "; ".join(problems))
     source = default[0]
+    description_line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("site_description:")), 0)
     line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("site_name:")), 1)
     return Settings(
         root=root,
@@ -114,4 +117,6 @@ def load_settings(config_file: Path) -> Settings:
         site_url=data.get("site_url") or "",
         site_name_line=line,
         use_directory_urls=data.get("use_directory_urls", True),
+        site_description=str(data.get("site_description") or ""),
+        site_description_line=description_line,
     )

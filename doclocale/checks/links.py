@@ -106,7 +106,7 @@ class Resolver:
             location, _, fragment = reference.partition("#")
             location = location.partition("?")[0]
             joined = location[1:] if location.startswith("/") else folder + location
-        trailing = joined == "" or joined.endswith(("/", "/.", "/..")) or location in ("", ".", "..")
+        trailing = joined in ("", ".", "..") or joined.endswith(("/", "/.", "/..")) or location in ("", ".", "..")
         path = posixpath.normpath(joined) if joined else ""
         path = "" if path == "." else unquote(path)
         if path.startswith(".."):
