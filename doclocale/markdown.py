@@ -61,8 +61,24 @@ _PARSER = make_parser()
 
 def parse_page(path: str, text: str) -> SourcePage:
     """Parse an English page into its segments, headings and front matter."""
+    check_bracket_runs(path, text)
     walker = _Walker(path, text)
     return walker.run()
+
+
+def check_bracket_runs(path: str, text: str) -> None:
+    """Refuse, before any parser runs, a block with more [ than both parsers handle quickly."""
+    if text.count("[") <= MAX_BRACKETS:
+        return
+    line = 1
+    for block in re.split(r"(\n[ \t]*\n)", text):
+        if block.count("[") > MAX_BRACKETS:
+            raise SourceError(
+                Location(path, line + (len(block) - len(block.lstrip("\n")))),
+                f"more than {MAX_BRACKETS} [ in one block",
+                "Python-Markdown's time grows with the square of that number: split the block or write the brackets as &#91;",
+            )
+        line += block.count("\n")
 
 
 class _Walker(ExtensionBlocks):
@@ -264,12 +280,6 @@ class _Walker(ExtensionBlocks):
     def inline_segment(self, token: Token, kind: SegmentKind, content: str, detail: str = "") -> Segment | None:
         """Locate ``content`` (the block's inline source) line by line in the page."""
         assert token.map is not None
-        if content.count("[") > MAX_BRACKETS:
-            raise SourceError(
-                self.where(token.map[0]),
-                f"more than {MAX_BRACKETS} [ in one block",
-                "Python-Markdown's time grows with the square of that number: split the block or write the brackets as &#91;",
-            )
         content_lines = content.split("\n")
         if len(content_lines) > 1 and _BLOCK_ATTRIBUTES.match(content_lines[-1]):
             content_lines.pop()  # "{: .class }" on the block's last line belongs to the block

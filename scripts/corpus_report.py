@@ -1,4 +1,6 @@
-"""Run the transform oracle over the real-page corpus (tests/corpus/) and print a verdict per page.
+"""Run the transform oracle over the real-page corpus (tests/corpus/) and print a verdict per page,
+then time the extraction alone: per page, and per KB for the smaller and the larger half of the pages
+(linear if the two are close).
 
 .venv/bin/python scripts/corpus_report.py [-v]
 """
@@ -42,7 +44,38 @@ def main() -> int:
         f"\n{len(pages)} pages in {elapsed:.1f} s: "
         + ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
     )
+    print_extraction_timing(pages)
     return 0
+
+
+def print_extraction_timing(pages: list[Path]) -> None:
+    from doclocale.errors import PipelineError
+    from doclocale.markdown import parse_page
+
+    timings = []
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            try:
+                parse_page(path.name, text)
+            except PipelineError:
+                pass
+            best = min(best, time.perf_counter() - started)
+        timings.append((len(text.encode("utf-8")) / 1024, best))
+    timings.sort()
+    half = len(timings) // 2
+    small, large = timings[:half], timings[half:]
+
+    def per_kb(rows: list[tuple[float, float]]) -> float:
+        return sum(t for _, t in rows) / sum(kb for kb, _ in rows) * 1000
+
+    total = sum(t for _, t in timings)
+    size = sum(kb for kb, _ in timings)
+    print(f"extraction: {total * 1000:.0f} ms for {size:.0f} KB ({total / len(timings) * 1000:.1f} ms per page)")
+    print(f"  smaller half ({small[0][0]:.1f}-{small[-1][0]:.1f} KB): {per_kb(small):.2f} ms/KB")
+    print(f"  larger half ({large[0][0]:.1f}-{large[-1][0]:.1f} KB): {per_kb(large):.2f} ms/KB")
 
 
 if __name__ == "__main__":
