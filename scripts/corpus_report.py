@@ -44,6 +44,9 @@ def main() -> int:
         f"\n{len(pages)} pages in {elapsed:.1f} s: "
         + ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
     )
+    if not pages:
+        print(f"no pages in {ROOT / 'tests' / 'corpus'}", file=sys.stderr)
+        return 2
     print_extraction_timing(pages)
     return 0
 

@@ -50,7 +50,7 @@ def test_the_readme_documents_its_commands_with_the_project_interpreter() -> Non
 @pytest.mark.parametrize("command", SAFE)
 def test_a_documented_command_runs_as_written(command: str, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "pyproject.toml", "scripts"):
+    for name in ("Makefile", "pyproject.toml", "scripts", "tests/corpus"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
     (project / ".venv").symlink_to(Path(sys.prefix))  # the set-up `make build` did, shared
