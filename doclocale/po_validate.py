@@ -5,7 +5,7 @@ bare word after ``msgstr`` pass), so every line is checked here first against
 the PO grammar, and each entry afterwards against msgfmt's checks: plural
 forms, line-break consistency and format placeholders. The reader is stricter
 than msgfmt in three places, on purpose: a NUL byte, Windows line endings and a
-charset other than UTF-8 (see ``catalogs.parse_catalog``).
+charset other than UTF-8 (see ``po_reader.parse_catalog``).
 """
 
 from __future__ import annotations
