@@ -78,10 +78,12 @@ def test_each_language_has_its_own_not_found_page(built_site: Path) -> None:
         html = tree.css_first("html").attributes
         assert (html["lang"], html["dir"]) == (language, direction), path
         assert tree.css_first("article h1").text().strip() == heading
-        links = {a.attributes["href"] for a in tree.css("article a")}
+        links = {a.attributes["href"]: a.text().strip() for a in tree.css("article a")}
         home = "/" if language == "en" else f"/{language}/"
-        assert links == {home, f"{home}#our-guides"}, links
-        assert (built_site / home.strip("/") / "index.html").exists()
-        assert "our-guides" in (built_site / home.strip("/") / "index.html").read_text(encoding="utf-8")
+        guide = f"{home}guides/microneedling/"
+        assert set(links) == {home, guide}, links
+        assert links[guide] == ("Micro-needling" if language == "en" else "میکرونیدلینگ")
+        assert (built_site / guide.strip("/") / "index.html").exists()
         body = tree.css_first("article").text()
         assert ("Page" in body) == (language == "en"), "the Persian 404 page has English text, or the reverse"
+        assert ("guides" in body.lower()) == (language == "en")
