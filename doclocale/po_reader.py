@@ -19,6 +19,7 @@ from babel.messages.pofile import PoFileError, PoFileParser, _NormalizedString
 from .errors import CatalogError
 from .model import Location
 from .po_validate import check_entries, check_lines
+from .settings import SITE_DOMAIN
 
 #: Largest catalog read: one page's catalog is some kilobytes; this stops a runaway file early.
 MAX_CATALOG_BYTES = 20_000_000
@@ -169,8 +170,10 @@ def read_catalog(path: Path, display: str | None = None) -> Catalog:
         data = path.read_bytes()
     except FileNotFoundError as error:
         raise CatalogError(Location(display), "catalog file is missing", "run 'make update' to create it") from error
-    locale = _locale_from_path(path)
-    return parse_catalog(display, data, locale)
+    catalog = parse_catalog(display, data, _locale_from_path(path))
+    if path.stem == SITE_DOMAIN:  # its %(name)s strings are formatted by the templates: python-format stays
+        catalog.domain = SITE_DOMAIN
+    return catalog
 
 
 def _locale_from_path(path: Path) -> str | None:
