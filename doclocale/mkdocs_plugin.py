@@ -21,6 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .errors import PipelineError
+from .handout_build import GuideCopy, HandoutError, build_handouts
+from .handout_links import handout_context
 from .isolation import isolate_latin
 from .pipeline import NAV_SECTION, site_release_problems, site_translations
 from .presentation import alternate_links, page_notice, set_html_direction, source_path
@@ -48,6 +50,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.refused_site_strings: list = []
         self.source_content: dict[str, str] = {}  # page -> the source-language page's HTML
         self.source_not_found = ""  # the source language's 404 page
+        self.guides: dict[str, list[GuideCopy]] = {}  # guide page -> its built copies, for the handouts
 
     @event_priority(-200)  # after static-i18n has set this pass's language
     def on_config(self, config):
@@ -78,6 +81,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         if self.language != self.settings.source_language:
             return
         self.finished_builds = 0
+        self.guides = {}
         try:
             builds = generate_all(self.settings, renderer_from_config(config), release=self.config.strict)
         except PipelineError as error:
@@ -161,6 +165,15 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         context["doclocale_guide"] = is_guide(source_page)
         context["doclocale_review"] = review_dates(page.meta, self.language) if is_guide(source_page) else None
         context["doclocale_search_rules"] = folding_rules(self.language)
+        context["doclocale_handout"] = None
+        if is_guide(source_page):
+            direction = Locale.parse(self.language).text_direction
+            address = page.canonical_url or page.url
+            copy = GuideCopy(self.language, direction, page.url, Path(config.site_dir) / page.file.dest_uri, address)
+            self.guides.setdefault(source_page, []).append(copy)
+            context["doclocale_handout"] = handout_context(
+                page.url, address, self.settings.source_language, self.language, self.settings.languages
+            )
         return context
 
     @event_priority(-200)  # after static-i18n has built the other languages
@@ -174,6 +187,20 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             except SearchIndexError as error:
                 raise PluginError(str(error)) from error
             log.info("search index: %d pages", count)
+            site = Path(config.site_dir)
+            try:
+                written = build_handouts(
+                    self.guides, self.settings.source_language, site, self.settings.root / ".cache" / "handouts"
+                )
+            except HandoutError as error:
+                raise PluginError(str(error)) from error
+            reused = sum(handout.reused for handout in written)
+            log.info(
+                "handouts: %d PDFs, %d rendered, %d reused (page unchanged)",
+                len(written),
+                len(written) - reused,
+                reused,
+            )
 
     def on_post_template(self, output, template_name, config):
         """One 404 page per language: static-i18n renders the theme's 404.html in every pass into

@@ -254,11 +254,22 @@ def test_printing_a_guide_gives_the_guide_only(browser_site, path: str) -> None:
                    '.md-top', '.md-skip'].filter(shown),
           article: shown('article h1') && shown('.md-content .admonition'),
           review: shown('.review-status'),
+          paperOnly: shown('.handout-head svg') && shown('.handout-clinic'),
+          pdfLink: shown('.guide-print'),
         };
     }"""
     )
     assert facts["chrome"] == [], facts
     assert facts["article"] and facts["review"], facts
+    assert facts["paperOnly"] and not facts["pdfLink"], facts  # the clinic and QR code on paper, no PDF link
+    page.emulate_media(media="screen")
+    on_screen = page.evaluate(
+        """() => ({
+          head: getComputedStyle(document.querySelector('.handout-head')).display,
+          link: document.querySelector('.guide-print a').getBoundingClientRect().height > 0,
+        })"""
+    )
+    assert on_screen == {"head": "none", "link": True}, on_screen
     context.close()
 
 

@@ -20,6 +20,16 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def three_sides(path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(595, 842)
+    with path.open("wb") as out:
+        writer.write(out)
+
+
 GUIDE_EN = "guides/microneedling/index.html"
 GUIDE_FA = "fa/guides/microneedling/index.html"
 
@@ -78,6 +88,16 @@ BREAKAGES = {
         ),
         "L912",
         "sitemap",
+    ),
+    "handout-longer-than-a-sheet": (
+        lambda s: three_sides(s / "fa/guides/microneedling/microneedling-fa.pdf"),
+        "L914",
+        "Persian handout microneedling-fa.pdf takes 3 A4 sides",
+    ),
+    "handout-letter-its-font-lacks": (
+        lambda s: edit(s / GUIDE_FA, "<h2", "<p>\u263a</p><h2"),
+        "L915",
+        "(U+263A)",
     ),
 }
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from ..model import Finding, Location, Severity
 from ..settings import Settings
+from .handouts import check_handouts
 from .site_model import CSS_URL, PageScan, SiteModel, page_url, read_site
 
 __all__ = ["check_site", "external_link_notes", "external_links", "read_site"]
@@ -240,7 +241,14 @@ def check_sitemap(settings: Settings, model: SiteModel) -> Iterator[Finding]:
             )
 
 
-SITE_CHECKS = (check_references, check_foreign_loads, check_external_links, check_language_parity, check_sitemap)
+SITE_CHECKS = (
+    check_references,
+    check_foreign_loads,
+    check_external_links,
+    check_language_parity,
+    check_sitemap,
+    check_handouts,
+)
 
 
 def check_site(settings: Settings, model: SiteModel | None = None) -> list[Finding]:
