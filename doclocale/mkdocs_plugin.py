@@ -25,7 +25,7 @@ from .handout_build import GuideCopy, HandoutError, build_handouts
 from .handout_links import handout_context
 from .isolation import isolate_latin
 from .pipeline import NAV_SECTION, site_release_problems, site_translations
-from .presentation import alternate_links, page_notice, set_html_direction, source_path
+from .presentation import alternate_links, page_notice, set_html_direction, source_path, valid_theme_markup
 from .publish import generate_all, release_problems
 from .rendering import renderer_from_config
 from .review import is_guide, review_dates
@@ -208,7 +208,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         language's goes to site/<language>/404.html."""
         if template_name != "404.html":
             return output
-        output = set_html_direction(output, Locale.parse(self.language).text_direction)
+        output = valid_theme_markup(set_html_direction(output, Locale.parse(self.language).text_direction))
         if self.language == self.settings.source_language:
             self.source_not_found = output
             return output
@@ -219,7 +219,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         return self.source_not_found or output
 
     def on_post_page(self, output, page, config):
-        return set_html_direction(output, Locale.parse(self.language).text_direction)
+        return valid_theme_markup(set_html_direction(output, Locale.parse(self.language).text_direction))
 
 
 def site_address(page: str, language: str):

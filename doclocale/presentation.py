@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from posixpath import relpath
 
@@ -65,6 +67,15 @@ def set_html_direction(html: str, direction: str) -> str:
         if ' dir="' not in html[: html.find(">", html.find("<html"))]
         else html
     )
+
+
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off">')
+
+
+def valid_theme_markup(html: str) -> str:
+    """Material's header toggles are checkboxes with ``autocomplete``, which HTML allows on
+    text-like inputs only (the W3C checker's one error on every page); the attribute goes."""
+    return _TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
 
 
 def source_path(src_uri: str, settings: Settings) -> str:
