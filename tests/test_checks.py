@@ -16,6 +16,8 @@ from doclocale.checks.safety import check_unit
 from doclocale.model import Location
 from doclocale.rendering import load_renderer
 
+from .reports import assert_report
+
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 CASES = sorted(FIXTURES.glob("*.po"))
 GLOSSARY = read_glossary(FIXTURES / "glossary.yml", "glossary.yml")
@@ -52,6 +54,7 @@ def test_check_fixture(case: Path) -> None:
     for finding in findings:
         assert finding.location.path == case.name and finding.location.line > 0
         assert finding.hint
+    assert_report(case, findings)
 
 
 def test_every_check_family_has_a_failing_and_a_passing_fixture() -> None:

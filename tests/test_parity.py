@@ -10,6 +10,8 @@ import pytest
 from doclocale.checks.parity import check_page_parity
 from doclocale.markdown import parse_page
 
+from .reports import assert_report
+
 CASES = sorted((Path(__file__).parent / "fixtures" / "parity").glob("*.md"))
 
 
@@ -20,3 +22,4 @@ def test_parity_fixture(case: Path) -> None:
     expected = case.stem.rsplit(".", 1)[1]
     assert [f.code for f in findings] == ([] if expected == "none" else [expected]), [f.format() for f in findings]
     assert all(f.location.path == "docs/fa/page.md" and f.hint for f in findings)
+    assert_report(case, findings)

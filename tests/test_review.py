@@ -10,6 +10,8 @@ import pytest
 from doclocale.markdown import parse_page
 from doclocale.review import check_review, format_review_date, review_dates
 
+from .reports import assert_report
+
 TODAY = dt.date(2026, 11, 24)
 CASES = sorted((Path(__file__).parent / "fixtures" / "review").glob("*.md"))
 
@@ -19,6 +21,7 @@ def test_review_fixture(case: Path) -> None:
     expected = [] if case.suffixes[0] == ".none" else case.suffixes[0][1:].split("+")
     findings = list(check_review(parse_page(case.name, case.read_text()), TODAY))
     assert sorted(f.code for f in findings) == sorted(expected), [f.format() for f in findings]
+    assert_report(case, findings)
 
 
 def test_persian_dates_are_solar_hijri_with_persian_digits() -> None:
@@ -55,3 +58,4 @@ def test_english_readability_fixture(case: Path) -> None:
     assert [f.code for f in findings] == expected, [f.format() for f in findings]
     for finding in findings:
         assert "grade" in finding.message and "hardest sentences" in finding.message
+    assert_report(case, findings)
