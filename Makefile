@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build serve update status check test screenshots bench clean lock mutants
+.PHONY: build serve update status check test screenshots bench clean lock mutants lighthouse
 
 # Exactly the versions CI tested: every package pinned with its hashes in requirements.lock.
 $(STAMP): pyproject.toml requirements.lock
@@ -50,6 +50,9 @@ test: $(STAMP) $(NODE_STAMP)  ## lint, format and type checks, then the full tes
 	$(VENV)/bin/ruff format --check doclocale tests scripts
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
+
+lighthouse: $(STAMP)  ## Lighthouse (mobile, median of 3) on both home pages and both guide pages of site/
+	$(PY) scripts/lighthouse.py 3
 
 mutants: $(STAMP)  ## mutation testing of the page rule and the gate on the fast tests (mutmut; minutes, not in CI)
 	$(PY) -m pip install --quiet mutmut==3.8.1

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/page_weight.py [fa/guides/microneedling/]
 
 Builds nothing: run `make build` first. Prints one line per request and a summary.
-Target (issue: patients on slow connections): <= 110 KB gzip including the font.
+Target (patients on slow connections): under 80 KB gzip including the font.
 """
 
 from __future__ import annotations

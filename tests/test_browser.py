@@ -293,3 +293,29 @@ def test_search_results_read_in_the_pages_own_spelling(browser_site) -> None:
     assert "\u200c" in guide["excerpt"], "the excerpt lost its zero-width non-joiners (folded text shown)"
     assert guide["marks"] and all("کلاژن" in mark for mark in guide["marks"]), guide
     assert all(r["url"] != "/fa/search/" for r in result), "the search page lists itself"
+
+
+@pytest.mark.parametrize("path", ["guides/microneedling/", "fa/guides/microneedling/"])
+def test_on_a_phone_the_menu_opens_and_leads_to_every_page_and_the_other_language(browser_site, path: str) -> None:
+    """Without any theme script: the menu button opens the navigation, the language menu switches."""
+    base, browser, _ = browser_site
+    context, page, _ = open_page(browser, base, path, PHONE)
+    page.click('label.md-header__button[for="__drawer"]')
+    page.wait_for_timeout(400)  # the drawer slides in (CSS transition)
+    links = page.evaluate(
+        """() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')]
+              .filter(a => { const b = a.getBoundingClientRect();
+                             return b.width > 0 && b.right > 0 && b.left < innerWidth; })
+              .map(a => new URL(a.href).pathname)"""
+    )
+    home = "/fa/" if path.startswith("fa/") else "/"
+    assert home in links and any(link.endswith("/guides/microneedling/") for link in links), links
+    page.keyboard.press("Escape")
+    page.goto(base + path, wait_until="networkidle")
+    page.click(".md-select button")
+    other = page.locator("a.md-select__link[hreflang=%s]" % ("en" if path.startswith("fa/") else "fa"))
+    other.click()
+    page.wait_for_load_state("networkidle")
+    expected = "/guides/microneedling/" if path.startswith("fa/") else "/fa/guides/microneedling/"
+    assert urlsplit(page.url).path == expected, page.url
+    context.close()
