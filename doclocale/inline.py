@@ -7,9 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .markdown import make_parser
+from .markdown import shared_parser
 
-_PARSER = make_parser()
 _TAG_NAME = re.compile(r"</?\s*([A-Za-z][\w:-]*)")
 
 
@@ -34,7 +33,7 @@ class InlineParts:
 
 @lru_cache(maxsize=131072)  # msgid and msgstr of every entry, parsed once per run
 def parse_inline(text: str) -> InlineParts:
-    tokens = _PARSER.parse(text)
+    tokens = shared_parser().parse(text)
     links, images, code, html, texts, link_texts, alts, blocks = [], [], [], [], [], [], [], []
     emphasis = strong = 0
     for token in tokens:

@@ -8,6 +8,7 @@ stays byte-identical.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -56,7 +57,10 @@ def make_parser() -> MarkdownIt:
     return parser
 
 
-_PARSER = make_parser()
+@functools.cache
+def shared_parser() -> MarkdownIt:
+    """Made on first use, not at import: one parser for every page of a run."""
+    return make_parser()
 
 
 def parse_page(path: str, text: str) -> SourcePage:
@@ -96,11 +100,9 @@ class _Walker(ExtensionBlocks):
         self.front_matter: dict = {}
         self.front_matter_end = 0
         self.heading_ids: set[str] = set()
-        self.contexts: list[tuple[int, str]] = []
-        self.read_apart: list[tuple[int, int]] = []
-        self.parser = (
-            _PARSER  # line ranges already walked from another parse  # (offset after an i18n-context comment, context)
-        )
+        self.contexts: list[tuple[int, str]] = []  # (offset after an i18n-context comment, context)
+        self.read_apart: list[tuple[int, int]] = []  # line ranges already walked from another parse
+        self.parser = shared_parser()
 
     def line_text(self, index: int) -> str:
         return self.lines[index].rstrip("\r\n") if index < len(self.lines) else ""
@@ -113,7 +115,7 @@ class _Walker(ExtensionBlocks):
         self.segments.extend(meta.segments)
         try:
             env: dict = {}
-            tokens = _PARSER.parse(self.text, env)
+            tokens = self.parser.parse(self.text, env)
         except Exception as error:  # markdown-it raises only on bugs or absurd input
             raise SourceError(Location(self.path, 1), f"cannot parse Markdown: {error}") from error
         self.references = set(env.get("references", {}))
@@ -207,7 +209,7 @@ class _Walker(ExtensionBlocks):
             explicit_id = ids[0] if ids else None
             content = content[: attrs.start()]
         segment = self.inline_segment(token, SegmentKind.HEADING, content, detail=f"level {level}")
-        anchor = explicit_id or unique(heading_anchor(_PARSER.renderInline(content)), self.heading_ids)
+        anchor = explicit_id or unique(heading_anchor(self.parser.renderInline(content)), self.heading_ids)
         if explicit_id:
             self.heading_ids.add(explicit_id)
         if segment is None:

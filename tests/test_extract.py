@@ -56,3 +56,21 @@ def test_a_context_comment_becomes_msgctxt_in_babel() -> None:
     messages = list(extract_from_file("markdown", str(case)))
     assert ("Results", "table header: what the treatment achieves") in [(m[1], m[3]) for m in messages]
     assert ("Results", None) in [(m[1], m[3]) for m in messages]
+
+
+def test_the_parser_reads_every_construct_the_site_renders() -> None:
+    """Front matter, tables, definitions, call-outs, footnotes, and links to any address (Python-Markdown
+    keeps javascript: links, so the extractor must see them to judge them)."""
+    from doclocale.markdown import make_parser
+
+    page = "---\ntitle: x\n---\n\n| a | b |\n|---|---|\n| c | d |\n\nTerm\n:   Meaning\n\n"
+    page += '!!! note "T"\n    Body\n\nText[^1].\n\n[^1]: Foot\n'
+    types = {token.type for token in make_parser().parse(page)}
+    assert {"front_matter", "table_open", "dl_open", "admonition_open", "footnote_block_open"} <= types, types
+    assert "footnote_ref" in {
+        child.type for token in make_parser().parse("Text[^1].\n\n[^1]: x\n") for child in token.children or []
+    }
+    link = [child for token in make_parser().parse("[bad](javascript:alert(1))") for child in token.children or []]
+    assert [child.type for child in link] == ["link_open", "text", "link_close"]
+    assert link[0].attrs["href"] == "javascript:alert(1)"
+    assert "<p><strong>" in make_parser().render("**b**")  # CommonMark rules, not a stripped-down preset

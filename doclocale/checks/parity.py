@@ -6,10 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..markdown import TRANSLATABLE_FRONT_MATTER, load_yaml, make_parser
+from ..markdown import TRANSLATABLE_FRONT_MATTER, load_yaml, shared_parser
 from ..model import Finding, Location, Severity, SourcePage
 
-_PARSER = make_parser()
 _HEADING_ID = re.compile(r"\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
 STATUS_KEYS = {"i18n_status", "i18n_outdated", "i18n_missing"}  # written by the generator
 
@@ -30,7 +29,7 @@ def outline(text: str, anchors: tuple[str, ...] | None = None) -> Outline:
     items = 0
     front: dict = {}
     rows = cols = 0
-    tokens = _PARSER.parse(text)
+    tokens = shared_parser().parse(text)
     for index, token in enumerate(tokens):
         if token.type == "front_matter":
             front = load_yaml(token.content) or {}
