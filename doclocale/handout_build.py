@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -109,24 +110,28 @@ def render_pdf(document: str, site: Path) -> tuple[bytes, int]:
     return rendered.write_pdf(), len(rendered.pages)
 
 
-def write_handout(handout: Handout, folder: Path, site: Path, cache: Path) -> WrittenHandout:
-    """Write one PDF into ``folder`` (the page's folder), from the cache when its inputs are unchanged."""
-    document = handout_document(handout, stylesheet())
-    key = cache_key(document, site)
-    cached = cache / f"{key}.pdf"
-    pages_file = cache / f"{key}.pages"
-    target = folder / handout.name
-    if cached.is_file() and pages_file.is_file():
-        shutil.copyfile(cached, target)
-        return WrittenHandout(target, int(pages_file.read_text()), True, key)
+def _render_job(job: tuple[str, str, Path]) -> tuple[str, bytes, int]:
+    key, document, site = job
     pdf, pages = render_pdf(document, site)
+    return key, pdf, pages
+
+
+def render_missing(jobs: dict[str, str], site: Path, cache: Path, workers: int) -> None:
+    """Render the handouts the cache lacks into it; in parallel processes when there are several."""
     cache.mkdir(parents=True, exist_ok=True)
-    partial = cache / f"{key}.partial"
-    partial.write_bytes(pdf)
-    partial.replace(cached)
-    pages_file.write_text(str(pages))
-    target.write_bytes(pdf)
-    return WrittenHandout(target, pages, False, key)
+    work = [(key, document, site) for key, document in sorted(jobs.items())]
+    if len(work) > 1 and workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(work))) as pool:
+            results = list(pool.map(_render_job, work))
+    else:
+        results = [_render_job(job) for job in work]
+    for key, pdf, pages in results:
+        partial = cache / f"{key}.partial"
+        partial.write_bytes(pdf)
+        partial.replace(cache / f"{key}.pdf")
+        (cache / f"{key}.pages").write_text(str(pages))
 
 
 @dataclass(frozen=True)
@@ -140,14 +145,13 @@ class GuideCopy:
     address: str  # its full web address (what the QR code holds)
 
 
-def build_handouts(
-    guides: dict[str, list[GuideCopy]], source_language: str, site: Path, cache: Path
-) -> list[WrittenHandout]:
-    """Every guide's handouts: one per language next to its page, and for each translated
-    page one with the source-language page first and the translation after it."""
+def plan_handouts(guides: dict[str, list[GuideCopy]], source_language: str) -> list[tuple[Handout, tuple[Path, ...]]]:
+    """Every guide's handouts and the folders they go to: one per language next to its page, and
+    for each translated page one with the source-language page first and the translation after it
+    (next to both pages, so each links to a file in its own folder)."""
     from .handouts import HandoutSection, article_for_print, handout_names
 
-    written = []
+    planned: list[tuple[Handout, tuple[Path, ...]]] = []
     for _page, copies in sorted(guides.items()):
         sections = {}
         for copy in copies:
@@ -155,15 +159,35 @@ def build_handouts(
                 copy.file.read_text(encoding="utf-8"), copy.address, copy.file.resolve().as_uri(), copy.language
             )
             sections[copy.language] = HandoutSection(copy.language, copy.direction, title, article)
+        source_folders = [c.file.parent for c in copies if c.language == source_language]
         for copy in copies:
             own, both = handout_names(copy.url, source_language, copy.language)
-            folder = copy.file.parent
-            written.append(write_handout(Handout(own, (sections[copy.language],)), folder, site, cache))
+            planned.append((Handout(own, (sections[copy.language],)), (copy.file.parent,)))
             if both and source_language in sections:
-                # Written next to both pages, so each links to a file in its own folder.
                 pair = Handout(both, (sections[source_language], sections[copy.language]))
-                for place in sorted({folder, *(c.file.parent for c in copies if c.language == source_language)}):
-                    written.append(write_handout(pair, place, site, cache))
+                planned.append((pair, tuple(sorted({copy.file.parent, *source_folders}))))
+    return planned
+
+
+def build_handouts(
+    guides: dict[str, list[GuideCopy]], source_language: str, site: Path, cache: Path, workers: int | None = None
+) -> list[WrittenHandout]:
+    """Write every handout; only those whose inputs changed are rendered (``cache_key``)."""
+    style = stylesheet()
+    keyed, jobs = [], {}
+    for handout, folders in plan_handouts(guides, source_language):
+        document = handout_document(handout, style)
+        key = cache_key(document, site)
+        keyed.append((handout, folders, key))
+        if not ((cache / f"{key}.pdf").is_file() and (cache / f"{key}.pages").is_file()):
+            jobs[key] = document
+    render_missing(jobs, site, cache, workers or os.cpu_count() or 1)
+    written = []
+    for handout, folders, key in keyed:
+        pages = int((cache / f"{key}.pages").read_text())
+        for folder in folders:
+            shutil.copyfile(cache / f"{key}.pdf", folder / handout.name)
+            written.append(WrittenHandout(folder / handout.name, pages, key not in jobs, key))
     used = {handout.key for handout in written}
     for old in cache.glob("*.p*"):  # the cache holds what the current pages need, nothing older
         if old.stem not in used:

@@ -194,13 +194,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
                 )
             except HandoutError as error:
                 raise PluginError(str(error)) from error
-            reused = sum(handout.reused for handout in written)
-            log.info(
-                "handouts: %d PDFs, %d rendered, %d reused (page unchanged)",
-                len(written),
-                len(written) - reused,
-                reused,
-            )
+            rendered = {handout.key for handout in written if not handout.reused}
+            log.info("handouts: %d PDFs, %d rendered (page changed), the others reused", len(written), len(rendered))
 
     def on_post_template(self, output, template_name, config):
         """One 404 page per language: static-i18n renders the theme's 404.html in every pass into
