@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .markdown import shared_parser
 
+FOOTNOTE_REF = re.compile(r"\[\^[^\]]*\]")  # [^1] is a footnote label (markup), not a number or a word
 _TAG_NAME = re.compile(r"</?\s*([A-Za-z][\w:-]*)")
 
 

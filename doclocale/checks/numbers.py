@@ -6,19 +6,18 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..inline import parse_inline
+from ..inline import FOOTNOTE_REF, parse_inline
 from ..model import Finding, Severity
 from .entry import Entry
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 # A number: digits, optional thousands groups (, or ٬) and one decimal part (. or ٫).
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]*\]")  # [^1] is a footnote label, not a number
 _NUMBER = re.compile(r"\d+(?:[,٬]\d{3})*(?:[.٫]\d+)?")
 
 
 def numbers_in(text: str) -> Counter:
     """Numeric values in the prose of a message (not in URLs or code), digits unified."""
-    prose = _FOOTNOTE_REF.sub(" ", " ".join(parse_inline(text).texts)).translate(_DIGITS)
+    prose = FOOTNOTE_REF.sub(" ", " ".join(parse_inline(text).texts)).translate(_DIGITS)
     values: Counter = Counter()
     for match in _NUMBER.finditer(prose):
         raw = match.group().replace(",", "").replace("٬", "").replace("٫", ".")

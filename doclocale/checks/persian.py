@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..inline import parse_inline
+from ..inline import FOOTNOTE_REF, parse_inline
 from ..model import Finding, Severity
 from .entry import Entry
 
@@ -106,6 +106,7 @@ def check_persian(entry: Entry) -> Iterator[Finding]:
         return
     source_text = " ".join(parse_inline(entry.msgid).texts)
     for text in parse_inline(entry.msgstr).texts:
+        text = FOOTNOTE_REF.sub(" ", text)  # a label stays as the English writes it: [^1], never [^۱]
         for code, severity, pattern, message, hint in RULES:
             match = pattern.search(text)
             if match is None:
