@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 #: What the page shows only on screen (links to the PDF, permalink marks, page actions).
-SCREEN_ONLY = ".screen-only, a.headerlink, .md-content__button, script, .md-source-file"
+SCREEN_ONLY = ".screen-only, a.headerlink, a.footnote-backref, .md-content__button, script, .md-source-file"
 
 
 @dataclass(frozen=True)

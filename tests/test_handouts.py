@@ -189,3 +189,22 @@ def test_a_rebuild_renders_only_the_handouts_whose_page_changed(project: Path) -
     assert third["en"] == first["en"] and third["fa"] != first["fa"] and third["en-fa"] != first["en-fa"]
     now = {path.name: path.stat().st_ino for path in cache.glob("*.pdf")}
     assert len(now) == 3 and len(now.items() & cached.items()) == 1  # the English one was not rendered again
+
+
+def test_paper_has_no_screen_controls_and_links_that_work_from_a_pdf() -> None:
+    from doclocale.handouts import article_for_print
+
+    page = (
+        '<article><h1 id="t">T<a class="headerlink" href="#t">¶</a></h1><p class="screen-only">PDF</p>'
+        '<p>See<sup id="fnref:1"><a href="#fn:1">1</a></sup> <a href="../about/">about</a>.</p>'
+        '<p><img src="../img/a.svg" alt="a"></p>'
+        '<ol><li id="fn:1">Note <a class="footnote-backref" href="#fnref:1">↩</a></li></ol></article>'
+    )
+    title, article = article_for_print(
+        page, "https://x.example/fa/guides/a/", "file:///site/fa/guides/a/index.html", "fa"
+    )
+    assert title == "T"
+    assert "¶" not in article and "↩" not in article and "PDF" not in article
+    assert 'href="https://x.example/fa/guides/about/"' in article  # a PDF has no site around it
+    assert 'href="#fa-fn:1"' in article and 'id="fa-fn:1"' in article  # ids of two languages never clash
+    assert 'src="file:///site/fa/guides/img/a.svg"' in article
