@@ -18,7 +18,8 @@ _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
 def is_guide(page: str) -> bool:
-    return page.startswith("guides/")
+    """A page under guides/, except a section's index page (it lists guides, it is not one)."""
+    return page.startswith("guides/") and not page.endswith("index.md")
 
 
 def format_review_date(day: dt.date, language: str) -> str:

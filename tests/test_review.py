@@ -59,3 +59,10 @@ def test_english_readability_fixture(case: Path) -> None:
     for finding in findings:
         assert "grade" in finding.message and "hardest sentences" in finding.message
     assert_report(case, findings)
+
+
+def test_a_section_index_under_guides_is_not_a_guide() -> None:
+    from doclocale.review import is_guide
+
+    assert is_guide("guides/microneedling.md") and is_guide("guides/skin/acne.md")
+    assert not is_guide("guides/index.md") and not is_guide("guides/skin/index.md") and not is_guide("about.md")
