@@ -47,7 +47,7 @@ STAGES = {
     "one-po": [
         PY,
         "-c",
-        "import pathlib; from doclocale.catalogs import read_catalog, write_catalog; from doclocale.settings import load_settings; from doclocale.publish import generate_all; s = load_settings(pathlib.Path('mkdocs.yml')); p = s.catalog_path('fa', 'guides/g0000'); c = read_catalog(p); m = next(m for m in c if m.id); m.string = m.string + ' '; write_catalog(p, c); b = generate_all(s)[0]; print(f'rendered={b.rendered} changed={len(b.changed)}')",
+        "import pathlib; from doclocale.catalogs import read_catalog, write_catalog; from doclocale.settings import load_settings; from doclocale.publish import generate_all; s = load_settings(pathlib.Path('mkdocs.yml')); p = s.catalog_path('fa', 'guides/s000/g00000'); c = read_catalog(p); m = next(m for m in c if m.id); m.string = m.string + ' '; write_catalog(p, c); b = generate_all(s)[0]; print(f'rendered={b.rendered} changed={len(b.changed)}')",
     ],
     "build": [PY, "-m", "doclocale", "build"],
     "plain": [PY, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-plain.yml", "-d", "site-plain"],

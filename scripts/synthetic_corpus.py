@@ -2,9 +2,12 @@
 
     .venv/bin/python scripts/synthetic_corpus.py OUT N [--fuzzy 0.05] [--untranslated 0.0]
 
-Each guide has front matter, headings, an admonition, lists, a table, links to other
-guides (with anchors) and an image; its catalog is mostly translated, some entries
-fuzzy. Translations keep numbers, links and Markdown, so the checks see realistic text.
+Guides are in sections of 50, as a large clinic library would be (20 sections at N = 1,000,
+200 at N = 10,000): docs/en/guides/sNNN/gNNNNN.md, each section with an index page listing its
+guides, and docs/en/guides/index.md listing the sections. Each guide has front matter,
+headings, a call-out, a collapsible note, lists, a table, a definition, a footnote, links to
+guides in other sections (with anchors) and an image; its catalog is mostly translated, some
+entries fuzzy. Translations keep numbers, links and Markdown, so the checks see realistic text.
 """
 
 from __future__ import annotations
@@ -39,6 +42,13 @@ HEADINGS = [
     ("Who should not have it", "چه کسانی نباید آن را انجام دهند"),
 ]
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+SECTION_SIZE = 50
+
+
+def section_of(index: int) -> str:
+    return f"s{index // SECTION_SIZE:03d}"
 
 
 def fill(template: str, values: dict) -> str:
@@ -77,7 +87,7 @@ def guide(index: int, total: int, rng: random.Random) -> tuple[str, dict[str, st
             "m": m,
             "pn": str(n).translate(PERSIAN_DIGITS),
             "pm": str(m).translate(PERSIAN_DIGITS),
-            "link": f"g{other:04d}.md#who-should-not-have-it",
+            "link": f"../{section_of(other)}/g{other:05d}.md#who-should-not-have-it",
         }
         text, translated = fill(english, values), fill(persian, values)
         pairs[text] = translated
@@ -94,10 +104,30 @@ def guide(index: int, total: int, rng: random.Random) -> tuple[str, dict[str, st
         lines += [f"## {english}", "", two_sentences(), "", f"- {sentence()}", f"- {sentence()}", ""]
     pairs.update({"Step": "مرحله", "Time": "زمان", "Cream": "کرم", "Treatment": "درمان", "Key points": "نکته‌های اصلی"})
     lines += ["| Step | Time |", "|---|---|", f"| Cream | {sentence()} |", f"| Treatment | {sentence()} |", ""]
+    more = f"More about treatment {index}"
+    pairs[more] = f"بیشتر دربارهٔ درمان {str(index).translate(PERSIAN_DIGITS)}"
+    lines += [f'??? note "{more}"', f"    {sentence()}", ""]
+    pairs["Aftercare"] = "مراقبت پس از درمان"
+    lines += ["Aftercare", f":   {sentence()}", ""]
+    pairs["See the clinic's advice.[^1]"] = "توصیه‌های کلینیک را ببینید.[^1]"
+    lines += ["See the clinic's advice.[^1]", "", f"[^1]: {sentence()}", ""]
     alt = "A drawing of the skin layers."
     pairs[alt] = "نقاشی لایه‌های پوست."
-    lines += [f"![{alt}](../assets/skin.svg)", ""]
+    lines += [f"![{alt}](../../assets/skin.svg)", ""]
     return "\n".join(lines), pairs
+
+
+def section_index(section: int, total: int) -> tuple[str, dict[str, str]]:
+    """A section's index page: its title and a list of its guides."""
+    first, last = section * SECTION_SIZE, min(total, (section + 1) * SECTION_SIZE)
+    title, persian = f"Treatments {first} to {last - 1}", f"درمان‌های {first} تا {last - 1}".translate(PERSIAN_DIGITS)
+    pairs = {title: persian}
+    lines = ["---", f"title: {title}", "---", "", f"# {title}", ""]
+    for index in range(first, last):
+        link = f"[Treatment guide {index}](g{index:05d}.md)"
+        pairs[link] = f"[راهنمای درمان {str(index).translate(PERSIAN_DIGITS)}](g{index:05d}.md)"
+        lines.append(f"- {link}")
+    return "\n".join(lines) + "\n", pairs
 
 
 def make_corpus(out: Path, count: int, fuzzy: float = 0.05, untranslated: float = 0.0, seed: int = 7) -> Path:
@@ -116,12 +146,30 @@ def make_corpus(out: Path, count: int, fuzzy: float = 0.05, untranslated: float 
         ignore=shutil.ignore_patterns("guides", "index.po", "about.po", "search.po"),
     )
     (out / "docs/en/index.md").write_text(
-        "---\ntitle: Patient guides\n---\n\n# Patient guides\n\nWelcome.\n", encoding="utf-8"
+        "---\ntitle: Patient guides\n---\n\n# Patient guides\n\nWelcome. Read [the guides](guides/index.md).\n",
+        encoding="utf-8",
     )
-    translations: dict[str, str] = {"Patient guides": "راهنمای بیماران", "Welcome.": "خوش آمدید."}
+    translations: dict[str, str] = {
+        "Patient guides": "راهنمای بیماران",
+        "Welcome. Read [the guides](guides/index.md).": "خوش آمدید. [راهنماها](guides/index.md) را بخوانید.",
+        "All guides": "همهٔ راهنماها",
+    }
+    sections = (count + SECTION_SIZE - 1) // SECTION_SIZE
+    library = ["---", "title: All guides", "---", "", "# All guides", ""]
+    for section in range(sections):
+        text, pairs = section_index(section, count)
+        folder = out / "docs/en/guides" / f"s{section:03d}"
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text(text, encoding="utf-8")
+        translations.update(pairs)
+        title = text.split("\n")[1].removeprefix("title: ")
+        link = f"[{title}](s{section:03d}/index.md)"
+        translations[link] = f"[{pairs[title]}](s{section:03d}/index.md)"
+        library.append(f"- {link}")
+    (out / "docs/en/guides/index.md").write_text("\n".join(library) + "\n", encoding="utf-8")
     for index in range(count):
         text, pairs = guide(index, count, rng)
-        (out / f"docs/en/guides/g{index:04d}.md").write_text(text, encoding="utf-8")
+        (out / "docs/en/guides" / section_of(index) / f"g{index:05d}.md").write_text(text, encoding="utf-8")
         translations.update(pairs)
     settings = load_settings(out / "mkdocs.yml")
     for domain, template in build_templates(settings, read_sources(settings)).items():
