@@ -20,7 +20,6 @@ from .reports import assert_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 CASES = sorted(FIXTURES.glob("*.po"))
-GLOSSARY = read_glossary(FIXTURES / "glossary.yml", "glossary.yml")
 RENDER = load_renderer(Path(__file__).parent.parent / "mkdocs.yml")  # the site's own Markdown configuration
 
 
@@ -47,7 +46,8 @@ def test_check_fixture(case: Path) -> None:
     entries = entries_of(case)
     catalog = parse_catalog(case.name, case.read_bytes(), "fa")
     obsolete = list(check_obsolete(case.name, [m.lineno or 0 for m in catalog.obsolete.values()]))
-    findings = [f for e in entries for f in [*check_entry(e, GLOSSARY), *check_unit(e, RENDER)]]
+    glossary = read_glossary(FIXTURES / "glossary.yml", "glossary.yml")  # read here, by the code under test
+    findings = [f for e in entries for f in [*check_entry(e, glossary), *check_unit(e, RENDER)]]
     findings += list(check_consistency(entries)) + obsolete
     found = sorted(f.code for f in findings if not f.suppressed)
     assert found == sorted(c for c in expect if c != "none"), "\n".join(f.format() for f in findings)
@@ -104,3 +104,39 @@ def test_an_error_in_the_real_content_fails_the_check(settings) -> None:
         f.code == "N401" and f.location.path.endswith("microneedling.po") and f.location.line > 0
         for f in report.findings
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("- collagen\n", "glossary needs a 'terms:' mapping and a 'do_not_translate:' list"),
+        ("terms:\n  - collagen\n", "glossary needs a 'terms:' mapping and a 'do_not_translate:' list"),
+        ("do_not_translate: SPF\n", "glossary needs a 'terms:' mapping and a 'do_not_translate:' list"),
+        ("terms:\n  collagen: [\n", "glossary is not valid YAML"),
+    ],
+)
+def test_a_broken_glossary_is_named_with_what_to_write(tmp_path: Path, text: str, problem: str) -> None:
+    from doclocale.errors import CatalogError
+
+    path = tmp_path / "glossary.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogError) as error:
+        read_glossary(path, "locale/fa/glossary.yml")
+    assert error.value.location.path == "locale/fa/glossary.yml" and error.value.location.line >= 1
+    assert error.value.message.startswith(problem), error.value.message
+
+
+def test_a_glossary_may_be_missing_or_have_one_part_only(tmp_path: Path) -> None:
+    from doclocale.checks.glossary import MAX_GLOSSARY_BYTES, Glossary
+
+    assert read_glossary(tmp_path / "none.yml", "none.yml") == Glossary()
+    path = tmp_path / "glossary.yml"
+    path.write_text("do_not_translate:\n  - SPF\n", encoding="utf-8")
+    assert read_glossary(path, "g.yml") == Glossary({}, frozenset({"SPF"}))
+    path.write_text("terms:\n  Collagen: کلاژن\n", encoding="utf-8")
+    assert read_glossary(path, "g.yml") == Glossary({"collagen": "کلاژن"}, frozenset())
+    path.write_text("terms: {}\n" + "#" * (MAX_GLOSSARY_BYTES - 11) + "\n", encoding="utf-8")
+    assert path.stat().st_size == MAX_GLOSSARY_BYTES and read_glossary(path, "g.yml") == Glossary()
+    path.write_bytes(path.read_bytes() + b"#")
+    with pytest.raises(Exception, match="larger than 1 MB"):
+        read_glossary(path, "g.yml")

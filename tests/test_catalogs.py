@@ -1,0 +1,139 @@
+"""Catalog building and merging, judged by what a translator's PO file says afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog, Message
+
+from doclocale import catalogs
+from doclocale.errors import CatalogError
+from doclocale.markdown import parse_page
+
+PAGE = """# Care
+
+Wash your face.
+
+<!-- i18n-context: button -->
+Wash your face.
+
+## Care
+"""
+
+
+def template_of(text: str, domain: str = "guides/care") -> Catalog:
+    return catalogs.build_template(domain, parse_page("docs/en/guides/care.md", text).segments)
+
+
+def test_a_template_lists_each_text_once_with_every_place_and_its_context() -> None:
+    template = template_of(PAGE)
+    assert template.domain == "guides/care"
+    care = template.get("Care")
+    assert care.locations == [("docs/en/guides/care.md", 1), ("docs/en/guides/care.md", 8)]
+    assert len(care.auto_comments) == len(set(care.auto_comments)) >= 1
+    assert template.get("Wash your face.") is not None
+    assert template.get("Wash your face.", "button") is not None  # same English, another msgctxt
+    assert [(m.id, m.context) for m in template if m.id] == [
+        ("Care", None),
+        ("Wash your face.", None),
+        ("Wash your face.", "button"),
+    ]
+
+
+def translated(template: Catalog, strings: dict[str, str]) -> Catalog:
+    catalog = catalogs.new_catalog(template, "fa")
+    for message in catalog:
+        if message.id in strings:
+            message.string = strings[message.id]
+    return catalog
+
+
+def test_merging_an_edited_english_page_keeps_translations_comments_and_the_old_english() -> None:
+    template = template_of("# Care\n\nWash your face.\n\nDry it.\n")
+    catalog = translated(template, {"Care": "مراقبت", "Wash your face.": "صورت را بشویید.", "Dry it.": "خشک کنید."})
+    catalog.get("Care").user_comments = ["checked by the clinic"]
+    created = catalog.creation_date
+    new = template_of("# Care\n\nWash your face twice.\n")
+    pristine = [(m.id, m.string, set(m.flags)) for m in new]
+    merged = catalogs.merge_catalog(catalog, new)
+    edited = merged.get("Wash your face twice.")
+    assert edited.string == "صورت را بشویید." and edited.fuzzy  # the old translation, to check
+    assert edited.previous_id == ["Wash your face."]
+    assert merged.get("Care").user_comments == ["checked by the clinic"]
+    assert "Dry it." in merged.obsolete and merged.obsolete["Dry it."].string == "خشک کنید."
+    assert merged.creation_date == created
+    assert merged.domain == new.domain
+    assert [(m.id, m.string, set(m.flags)) for m in new] == pristine  # the template is never changed
+
+
+def test_a_second_merge_keeps_the_previous_english_of_an_entry_still_fuzzy() -> None:
+    catalog = translated(template_of("# Care\n\nWash your face.\n"), {"Wash your face.": "صورت را بشویید."})
+    new = template_of("# Care\n\nWash your face twice.\n")
+    once = catalogs.merge_catalog(catalog, new)
+    twice = catalogs.merge_catalog(once, template_of("# Care\n\nWash your face twice.\n"))
+    assert twice.get("Wash your face twice.").previous_id == ["Wash your face."]
+    assert twice.get("Wash your face twice.").fuzzy
+    done = twice.get("Wash your face twice.")
+    done.flags.discard("fuzzy")
+    again = catalogs.merge_catalog(twice, template_of("# Care\n\nWash your face twice.\n"))
+    assert not again.get("Wash your face twice.").fuzzy
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (Message("Care", "مراقبت"), True),
+        (Message("Care", ""), False),
+        (Message("Care", "مراقبت", flags=["fuzzy"]), False),
+        (Message("", "header"), False),
+    ],
+)
+def test_a_message_counts_as_translated_only_with_text_and_not_fuzzy(message: Message, expected: bool) -> None:
+    assert catalogs.is_translated(message) is expected
+
+
+def test_translations_are_found_by_english_and_context() -> None:
+    catalog = translated(template_of(PAGE), {"Care": "مراقبت"})
+    found = catalogs.translations(catalog)
+    assert found[("Care", None)].string == "مراقبت"
+    assert ("Wash your face.", "button") in found and "" not in {key[0] for key in found}
+
+
+def test_format_flags_say_what_the_text_is() -> None:
+    page = catalogs.build_template("guides/care", [])
+    page.add("Use {#id} for 50% off", flags=["python-brace-format", "python-format"])
+    site = catalogs.build_template("_site", [])
+    site.add("Print in %(n)s", flags=["python-format", "python-brace-format"])
+    catalogs.deliberate_flags(page)
+    catalogs.deliberate_flags(site)
+    assert page.get("Use {#id} for 50% off").flags == set()  # Markdown, never a format string
+    assert site.get("Print in %(n)s").flags == {"python-format"}  # Jinja formats it
+
+
+def test_a_catalog_is_rewritten_only_when_its_content_changes(tmp_path: Path) -> None:
+    path = tmp_path / "fa" / "care.po"
+    path.parent.mkdir()
+    catalog = translated(template_of("# Care\n"), {"Care": "مراقبت"})
+    assert catalogs.write_catalog(path, catalog) is True  # a new file
+    written = path.read_bytes()
+    assert written == catalogs.render_catalog(catalog, "care.po")
+    assert catalogs.existing_text(path, "care.po") == catalogs.catalog_text(catalog)
+    import datetime as dt
+
+    catalog.revision_date = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)  # only a date changes
+    assert catalogs.write_catalog(path, catalog) is False and path.read_bytes() == written
+    catalog.get("Care").string = "نگهداری"
+    assert catalogs.write_catalog(path, catalog) is True and "نگهداری" in path.read_text(encoding="utf-8")
+    assert catalogs.existing_text(tmp_path / "missing.po", "missing.po") is None
+
+
+def test_a_broken_catalog_on_disk_is_named_as_the_reader_knows_it(tmp_path: Path) -> None:
+    path = tmp_path / "care.po"
+    path.write_text('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', encoding="utf-8")
+    with pytest.raises(CatalogError) as error:
+        catalogs.existing_text(path, "locale/fa/LC_MESSAGES/care.po")
+    assert error.value.location.path == "locale/fa/LC_MESSAGES/care.po"
+    with pytest.raises(CatalogError) as error:
+        catalogs.write_catalog(path, translated(template_of("# Care\n"), {}))
+    assert error.value.location.path == str(path)
