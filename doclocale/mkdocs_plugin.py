@@ -8,6 +8,7 @@ publish the current catalogs.
 
 from __future__ import annotations
 
+import copy
 import logging
 import posixpath
 from pathlib import Path
@@ -24,6 +25,7 @@ from .errors import PipelineError
 from .handout_build import GuideCopy, HandoutError, build_handouts
 from .handout_links import handout_context
 from .isolation import isolate_latin
+from .navigation import page_navigation
 from .pipeline import NAV_SECTION, site_release_problems, site_translations
 from .presentation import alternate_links, page_notice, set_html_direction, source_path, valid_theme_markup
 from .publish import generate_all, release_problems
@@ -38,6 +40,7 @@ log = logging.getLogger("mkdocs.plugins.doclocale")
 
 class DocLocaleConfig(Config):
     strict = config_options.Type(bool, default=False)  # release mode: untranslated text fails the build
+    handouts = config_options.Type(bool, default=True)  # printable PDFs of the guides (README, "Printed handouts")
 
 
 class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
@@ -160,17 +163,19 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
 
     def on_page_context(self, context, page, config, nav):
         context["doclocale"] = page_notice(self.settings, self.language, page.meta, page.url)
+        context["nav"] = copy.copy(nav)  # what this page shows: its own section, not the whole library
+        context["nav"].items = page_navigation(nav.items)
         context["doclocale_alternates"] = alternate_links(self.settings, page.url)
         source_page = source_path(page.file.src_uri, self.settings)
         context["doclocale_guide"] = is_guide(source_page)
         context["doclocale_review"] = review_dates(page.meta, self.language) if is_guide(source_page) else None
         context["doclocale_search_rules"] = folding_rules(self.language)
         context["doclocale_handout"] = None
-        if is_guide(source_page):
+        if is_guide(source_page) and self.config.handouts:
             direction = Locale.parse(self.language).text_direction
             address = page.canonical_url or page.url
-            copy = GuideCopy(self.language, direction, page.url, Path(config.site_dir) / page.file.dest_uri, address)
-            self.guides.setdefault(source_page, []).append(copy)
+            built = GuideCopy(self.language, direction, page.url, Path(config.site_dir) / page.file.dest_uri, address)
+            self.guides.setdefault(source_page, []).append(built)
             context["doclocale_handout"] = handout_context(
                 page.url, address, self.settings.source_language, self.language, self.settings.languages
             )
