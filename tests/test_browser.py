@@ -319,3 +319,19 @@ def test_on_a_phone_the_menu_opens_and_leads_to_every_page_and_the_other_languag
     expected = "/guides/microneedling/" if path.startswith("fa/") else "/fa/guides/microneedling/"
     assert urlsplit(page.url).path == expected, page.url
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "guide"),
+    [("search/", "needling", "/guides/microneedling/"), ("fa/search/", "میکرونیدلینگ", "/fa/guides/microneedling/")],
+)
+def test_a_guide_whose_title_matches_comes_first(browser_site, path: str, query: str, guide: str) -> None:
+    base, browser, _ = browser_site
+    context, page, _ = open_page(browser, base, path, PHONE)
+    page.fill("#site-search-input", query)
+    page.wait_for_function("() => document.querySelectorAll('.site-search__results li').length > 1")
+    urls = page.evaluate(
+        "() => [...document.querySelectorAll('.site-search__results li a')].map(a => new URL(a.href).pathname)"
+    )
+    context.close()
+    assert urls[0] == guide, urls
