@@ -105,8 +105,9 @@ def search_document(record: SearchRecord) -> str:
         f"<title>{escape(record.title)}</title></head><body><main data-pagefind-body>"
         f'<div data-pagefind-ignore><span data-pagefind-meta="title">{escape(record.shown_title or record.title)}</span>'
         f'<span data-pagefind-meta="shown">{escape(record.shown_content or record.content)}</span></div>'
-        f'<h1 data-pagefind-weight="10">{escape(record.title)}</h1>'  # a page whose title matches ranks first
-        f"<p>{escape(record.content)}</p></main></body></html>"
+        f"<p>{escape(record.content)}</p>"
+        # A page whose title matches ranks first; after the text, so word positions match the shown text.
+        f'<h1 data-pagefind-weight="10">{escape(record.title)}</h1></main></body></html>'
     )
 
 

@@ -16,13 +16,14 @@
   function excerpt(data) {
     const paragraph = document.createElement("p");
     const shown = (data.meta.shown || "").split(/\s+/);
+    // The indexed text is the page's text, then its title again (weighted for ranking).
     const folded = data.content.split(/\s+/);
-    const hits = new Set(data.locations || []);
-    if (shown.length !== folded.length || !hits.size) {
+    const hits = new Set((data.locations || []).filter((index) => index < shown.length));
+    if (folded.length < shown.length) {
       paragraph.innerHTML = data.excerpt;  // Pagefind escapes the text and adds <mark>
       return paragraph;
     }
-    const first = Math.min(...hits);
+    const first = hits.size ? Math.min(...hits) : 0;  // only the title matched: the page's opening words
     const start = Math.max(0, first - 12);
     const end = Math.min(shown.length, start + 30);
     if (start > 0) paragraph.append("… ");
