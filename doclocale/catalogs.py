@@ -82,13 +82,8 @@ def build_template(domain: str, segments: Iterable[Segment]) -> Catalog:
 
 
 def add_template_message(template: Catalog, text: str, context: str | None, location: Location, comment: str) -> None:
-    existing = template.get(text, context)
-    if existing is None:
-        template.add(text, None, [(location.path, location.line)], auto_comments=[comment], context=context)
-    else:
-        existing.locations.append((location.path, location.line))
-        if comment not in existing.auto_comments:
-            existing.auto_comments.append(comment)
+    """One entry per text and context: Babel merges the places and comments of a repeated text."""
+    template.add(text, None, [(location.path, location.line)], auto_comments=[comment], context=context)
 
 
 def new_catalog(template: Catalog, locale: str) -> Catalog:
@@ -109,14 +104,9 @@ def merge_catalog(catalog: Catalog, template: Catalog) -> Catalog:
     strings gone from the source become obsolete (``#~``), never deleted."""
     catalog.domain = template.domain
     still_pending = {(str(m.id), m.context): m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id}
-    # POT-Creation-Date is left alone so that a one-word change touches one entry only.
-    catalog.update(
-        copy.deepcopy(template),
-        no_fuzzy_matching=False,
-        update_header_comment=False,
-        keep_user_comments=True,
-        update_creation_date=False,
-    )
+    # Babel's defaults match changed text fuzzily and keep translators' comments and the header
+    # comment; POT-Creation-Date is left alone so that a one-word change touches one entry only.
+    catalog.update(copy.deepcopy(template), update_creation_date=False)
     for key, previous in still_pending.items():
         message = catalog.get(*key)
         # Babel drops "#| msgid" when an entry that is still fuzzy matches exactly;

@@ -137,3 +137,32 @@ def test_a_broken_catalog_on_disk_is_named_as_the_reader_knows_it(tmp_path: Path
     with pytest.raises(CatalogError) as error:
         catalogs.write_catalog(path, translated(template_of("# Care\n"), {}))
     assert error.value.location.path == str(path)
+
+
+def test_a_new_catalog_has_the_language_and_the_templates_date_and_shares_nothing_with_it() -> None:
+    template = template_of("# Care\n\nWash your face.\n")
+    catalog = catalogs.new_catalog(template, "fa")
+    assert str(catalog.locale) == "fa" and catalog.domain == "guides/care"
+    assert catalog.header_comment.startswith("# Persian translation of the clinic's patient guides.")
+    assert catalog.language_team == "Persian <fa@li.org>"
+    assert catalog.project == "Clinic patient guides" and catalog.charset == "utf-8"
+    assert catalog.creation_date == template.creation_date
+    catalog.get("Care").string = "مراقبت"
+    catalog.get("Care").flags.add("fuzzy")
+    assert not template.get("Care").string and not template.get("Care").fuzzy
+
+
+def test_merging_never_changes_the_template_even_when_the_catalog_is_edited_afterwards() -> None:
+    template = template_of("# Care\n\nNew text.\n")
+    merged = catalogs.merge_catalog(translated(template_of("# Care\n"), {}), template)
+    merged.get("New text.").string = "متن تازه."  # a new entry: Babel would share it with the template
+    assert not template.get("New text.").string
+
+
+def test_an_outdated_entry_whose_english_is_gone_becomes_obsolete_with_its_translation() -> None:
+    catalog = translated(template_of("# Care\n\nWash your face.\n"), {"Wash your face.": "صورت را بشویید."})
+    fuzzy = catalogs.merge_catalog(catalog, template_of("# Care\n\nWash your face twice.\n"))
+    assert fuzzy.get("Wash your face twice.").previous_id == ["Wash your face."]
+    gone = catalogs.merge_catalog(fuzzy, template_of("# Care\n"))
+    assert gone.get("Wash your face twice.") is None
+    assert gone.obsolete["Wash your face twice."].string == "صورت را بشویید."
