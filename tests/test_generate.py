@@ -40,7 +40,7 @@ def generate(case: Path) -> str:
             messages[segment.key] = Message(value)
     rendered = render_page(page, messages, page=case.name, refused=refused)
     counts = (
-        f"translated={rendered.translated} outdated={rendered.outdated} missing={rendered.missing} "
+        f"page={rendered.page} translated={rendered.translated} outdated={rendered.outdated} missing={rendered.missing} "
         f"state={rendered.state.value} pending={list(rendered.pending)}"
     )
     return f"{rendered.text}\n<!-- {counts} -->\n"
