@@ -106,24 +106,36 @@ def test_an_error_in_the_real_content_fails_the_check(settings) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("text", "problem"),
-    [
-        ("- collagen\n", "glossary needs a 'terms:' mapping and a 'do_not_translate:' list"),
-        ("terms:\n  - collagen\n", "glossary needs a 'terms:' mapping and a 'do_not_translate:' list"),
-        ("do_not_translate: SPF\n", "glossary needs a 'terms:' mapping and a 'do_not_translate:' list"),
-        ("terms:\n  collagen: [\n", "glossary is not valid YAML"),
-    ],
+SHAPE = (
+    "locale/fa/glossary.yml:1: error: glossary needs a 'terms:' mapping and a 'do_not_translate:' list\n"
+    "    hint: under 'terms:' write lines 'English term: translation'; under 'do_not_translate:' lines '- term'"
 )
-def test_a_broken_glossary_is_named_with_what_to_write(tmp_path: Path, text: str, problem: str) -> None:
+YAML_HINT = "\n    hint: each line is 'English term: translation'"
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        (b"- collagen\n", SHAPE),
+        (b"terms:\n  - collagen\n", SHAPE),
+        (b"do_not_translate: SPF\n", SHAPE),
+        (b"terms: {a: b}\n\tx: y\n", "locale/fa/glossary.yml:2: error: glossary is not valid YAML: "
+         "found character that cannot start any token" + YAML_HINT),
+        (b"terms:\n  a: b\n  bad: [\n", "locale/fa/glossary.yml:4: error: glossary is not valid YAML: "
+         "did not find expected node content" + YAML_HINT),
+        (b"terms:\n  a: \xff\n", "locale/fa/glossary.yml: error: glossary is not valid UTF-8\n    hint: save it as UTF-8"),
+        (b"terms: {}\n" + b"#" * 1_000_000, "locale/fa/glossary.yml: error: glossary is larger than 1 MB\n"
+         "    hint: keep it to the key terms of the guides"),
+    ],
+)  # fmt: skip
+def test_a_broken_glossary_is_named_with_what_to_write(tmp_path: Path, text: bytes, report: str) -> None:
     from doclocale.errors import CatalogError
 
     path = tmp_path / "glossary.yml"
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text)
     with pytest.raises(CatalogError) as error:
         read_glossary(path, "locale/fa/glossary.yml")
-    assert error.value.location.path == "locale/fa/glossary.yml" and error.value.location.line >= 1
-    assert error.value.message.startswith(problem), error.value.message
+    assert error.value.format() == report
 
 
 def test_a_glossary_may_be_missing_or_have_one_part_only(tmp_path: Path) -> None:

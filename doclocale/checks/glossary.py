@@ -15,6 +15,8 @@ from ..markdown import load_yaml
 from ..model import Finding, Location, Severity
 from .entry import Entry
 
+_SHAPE = "glossary needs a 'terms:' mapping and a 'do_not_translate:' list"
+_SHAPE_HINT = "under 'terms:' write lines 'English term: translation'; under 'do_not_translate:' lines '- term'"
 #: Largest glossary read (a glossary is a short list of key terms).
 MAX_GLOSSARY_BYTES = 1_000_000
 
@@ -46,11 +48,11 @@ def read_glossary(path: Path, display: str) -> Glossary:
     except UnicodeDecodeError as error:
         raise CatalogError(Location(display), "glossary is not valid UTF-8", "save it as UTF-8") from error
     if not isinstance(data, dict):
-        raise CatalogError(Location(display, 1), "glossary needs a 'terms:' mapping and a 'do_not_translate:' list")
+        raise CatalogError(Location(display, 1), _SHAPE, _SHAPE_HINT)
     terms = data.get("terms") or {}
     keep = data.get("do_not_translate") or []
     if not isinstance(terms, dict) or not isinstance(keep, list):
-        raise CatalogError(Location(display, 1), "glossary needs a 'terms:' mapping and a 'do_not_translate:' list")
+        raise CatalogError(Location(display, 1), _SHAPE, _SHAPE_HINT)
     return Glossary({str(k).lower(): str(v) for k, v in terms.items()}, frozenset(str(k) for k in keep))
 
 
