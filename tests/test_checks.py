@@ -179,3 +179,18 @@ def test_a_broken_glossary_stops_the_check_naming_its_file(settings) -> None:
     assert [(f.code, f.location.path, f.location.line) for f in report.findings if f.code == "E001"] == [
         ("E001", "locale/fa/glossary.yml", 1)
     ]
+
+
+def test_persian_rules_apply_to_persian_only_and_sentences_up_to_thirty_words_pass() -> None:
+    from doclocale.checks.persian import check_persian
+    from doclocale.checks.readability import check_sentence_length
+
+    def entry(msgstr: str, language: str = "fa") -> Entry:
+        return Entry("Text.", msgstr, Location("x.po", 3), language)
+
+    german = "ك " + " ".join(["Wort"] * 40) + "."
+    assert list(check_persian(entry(german, "de"))) == [] and list(check_sentence_length(entry(german, "de"))) == []
+    assert [f.code for f in check_persian(entry("ك"))] == ["P702"]
+    thirty, thirty_one = " ".join(["کلمه"] * 30) + ".", " ".join(["کلمه"] * 31) + "."
+    assert list(check_sentence_length(entry(thirty))) == []
+    assert [f.code for f in check_sentence_length(entry(thirty_one))] == ["Y201"]
