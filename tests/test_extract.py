@@ -1,5 +1,6 @@
-"""Extraction fixtures: tests/fixtures/extract/<case>.md -> <case>.expected ("LINE KIND: text")."""
+"""Extraction fixtures: tests/fixtures/extract/<case>.md -> <case>.expected ("LINE KIND: text  # comment")."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,13 @@ def test_segments_match_expected(case: Path) -> None:
     page = parse_page(str(case), case.read_text(encoding="utf-8"))
     found = [
         f"{s.location.line} {s.kind.name}{f'[{s.context}]' if s.context else ''}: {s.text}".replace("\n", "\\n")
+        + f"  # {s.comment()}"  # what the translator reads beside the entry
         for s in page.segments
     ]
-    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
-    assert found == expected
+    expected_file = case.with_suffix(".expected")
+    if os.environ.get("UPDATE_REPORTS"):
+        expected_file.write_text("\n".join(found) + "\n", encoding="utf-8")
+    assert found == expected_file.read_text(encoding="utf-8").splitlines()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
@@ -74,3 +78,15 @@ def test_the_parser_reads_every_construct_the_site_renders() -> None:
     assert [child.type for child in link] == ["link_open", "text", "link_close"]
     assert link[0].attrs["href"] == "javascript:alert(1)"
     assert "<p><strong>" in make_parser().render("**b**")  # CommonMark rules, not a stripped-down preset
+
+
+def test_a_block_may_have_a_thousand_brackets_but_not_one_more() -> None:
+    import pytest
+
+    from doclocale.errors import SourceError
+
+    parse_page("docs/en/x.md", "# T\n\n" + "[" * 1000 + "\n")
+    with pytest.raises(SourceError) as error:
+        parse_page("docs/en/x.md", "# T\n\nText.\n\n" + "[" * 1001 + "\n")
+    assert (error.value.location.path, error.value.location.line) == ("docs/en/x.md", 5)
+    assert error.value.message == "more than 1000 [ in one block"
