@@ -9,7 +9,9 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build serve update status check test screenshots bench clean lock mutants lighthouse
+PAGE ?= guides/microneedling
+
+.PHONY: preview build serve update status check test screenshots bench clean lock mutants lighthouse
 
 # Exactly the versions CI tested: every package pinned with its hashes in requirements.lock.
 $(STAMP): pyproject.toml requirements.lock
@@ -32,6 +34,9 @@ build: $(STAMP)  ## generate docs/fa from the catalogs and build site/ (STRICT=1
 
 serve: $(STAMP)  ## live preview at http://127.0.0.1:8000 (English) and /fa/ (Persian)
 	$(VENV)/bin/mkdocs serve
+
+preview: $(STAMP)  ## one page in every language, live, rebuilt in about a second: make preview PAGE=guides/microneedling
+	$(CLI) preview $(PAGE) --serve
 
 update: $(STAMP)  ## extract English text and merge it into every catalog
 	$(CLI) update

@@ -38,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     shots.add_argument(
         "--out", type=Path, default=Path("screenshots"), help="folder for the PNGs (default: %(default)s)"
     )
+    preview = commands.add_parser(
+        "preview", help="build (and with --serve, serve live) one page in every language, in about a second"
+    )
+    preview.add_argument("page", help="the page under docs/en/, e.g. guides/microneedling")
+    preview.add_argument("--serve", action="store_true", help="serve it at http://127.0.0.1:8000 and rebuild on save")
     check = commands.add_parser("check", help="run every check and print one report")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--no-site", action="store_true", help="skip the built-site checks")
@@ -58,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             "check": run_check,
             "pseudo": run_pseudo,
             "screenshots": run_screenshots,
+            "preview": run_preview,
         }[args.command]
         return handler(settings, args)
     except PipelineError as error:
@@ -75,6 +81,25 @@ def run_build(settings, args) -> int:
     print(
         f"built {settings.relative(settings.site_dir)}/ ({', '.join((settings.source_language,) + settings.languages)})"
     )
+    return 0
+
+
+def run_preview(settings, args) -> int:
+    import subprocess
+    import time
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from .preview import preview_project
+
+    config_file = preview_project(settings, args.page)
+    started = time.perf_counter()
+    build(load_config(config_file=str(config_file), site_dir=str(config_file.parent / "site")))
+    took = time.perf_counter() - started
+    print(f"built {settings.relative(config_file.parent)}/site/ with {args.page} only, in {took:.1f} s")
+    if args.serve:
+        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file)])
     return 0
 
 
