@@ -59,9 +59,10 @@ test: $(STAMP) $(NODE_STAMP)  ## lint, format and type checks, then the full tes
 lighthouse: $(STAMP)  ## Lighthouse (mobile, median of 3) on both home pages and both guide pages of site/
 	$(PY) scripts/lighthouse.py 3
 
-mutants: $(STAMP)  ## mutation testing of the page rule and the gate on the fast tests (mutmut; minutes, not in CI)
+mutants: $(STAMP)  ## mutation testing of the modules that guard readers and translators, on the fast tests (mutmut; about 30 minutes, not in CI)
 	$(PY) -m pip install --quiet mutmut==3.8.1
-	$(VENV)/bin/mutmut run --max-children 2 || true
+	$(CLI) build
+	DOCLOCALE_PREBUILT_SITE=$(CURDIR)/site $(VENV)/bin/mutmut run --max-children 2 || true
 	$(VENV)/bin/mutmut results
 
 clean:
