@@ -19,9 +19,10 @@ _ACCENTS = str.maketrans(
 )
 # Parts of a message that must survive unchanged: code spans, link and image
 # targets, reference labels, footnote references, raw HTML tags, entities,
-# escapes, attribute lists, keys (++ctrl+c++) and emoji shortcodes (:name:).
+# escapes, attribute lists, keys (++ctrl+c++), emoji shortcodes (:name:) and the
+# %(name)s placeholders of site strings.
 _PROTECTED = re.compile(
-    r"<(code|kbd|samp)\b[^<>]*>[^<]*</\1>|\]\([^()]*\)|\]\[[^\[\]]*\]|\[\^[^\[\]]*\]|<[^<>]+>|&#?\w+;|\\.|\{[^{}]*\}|\+\+[\w+-]+\+\+|:[\w+-]+:"
+    r"%\(\w+\)[sd]|<(code|kbd|samp)\b[^<>]*>[^<]*</\1>|\]\([^()]*\)|\]\[[^\[\]]*\]|\[\^[^\[\]]*\]|<[^<>]+>|&#?\w+;|\\.|\{[^{}]*\}|\+\+[\w+-]+\+\+|:[\w+-]+:"
 )
 OPEN, CLOSE = "⟦", "⟧"
 

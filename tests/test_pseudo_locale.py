@@ -20,7 +20,7 @@ PSEUDO = re.compile(f"{OPEN}[^{CLOSE}]*{CLOSE}")
 
 def visible_texts(path: Path) -> list[str]:
     root = lxml.html.fromstring(path.read_bytes())
-    for hidden in root.xpath("//script|//style"):
+    for hidden in root.xpath('//script|//style|//*[@translate="no"]'):  # translate="no": a web address
         hidden.drop_tree()
     texts = [t.strip() for t in root.xpath("//body//text()") if t.strip()]
     texts += [
@@ -63,4 +63,6 @@ def test_every_visible_string_is_pseudo_translated(pseudo_site) -> None:
 
 
 def test_every_link_and_anchor_still_resolves(pseudo_site) -> None:
-    assert check_site(pseudo_site) == []
+    # Pseudo text is 30 % longer and written in letters no real language uses (ƀ, ⟦): its handouts may need a
+    # third side (L914) and cannot print those letters (L915). Those are about paper; every link must resolve.
+    assert [f for f in check_site(pseudo_site) if f.code not in ("L914", "L915")] == []
