@@ -11,6 +11,8 @@ import pytest
 from doclocale.checks.links import check_site
 from doclocale.settings import load_settings
 
+from .reports import assert_report
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -118,10 +120,12 @@ def test_the_real_site_passes(site_copy) -> None:
 def test_a_broken_site_fails_naming_page_and_link(site_copy, case: str) -> None:
     breaker, code, text = BREAKAGES[case]
     breaker(site_copy.site_dir)
-    findings = [f for f in check_site(site_copy) if f.code == code]
+    every = check_site(site_copy)
+    findings = [f for f in every if f.code == code]
     assert findings, f"{case}: no {code} finding"
     assert any(text in f.message for f in findings), [f.format() for f in findings]
     assert all(f.location.path.startswith("site/") for f in findings)
+    assert_report(ROOT / "tests" / "fixtures" / "site_breakages" / case, every)  # as `make check` prints them
 
 
 def test_links_to_other_sites_are_listed(site_copy) -> None:
