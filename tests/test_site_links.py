@@ -91,6 +91,32 @@ BREAKAGES = {
         "L912",
         "sitemap",
     ),
+    "missing-sitemap": (lambda s: (s / "sitemap.xml").unlink(), "L912", "sitemap.xml is missing"),
+    "script-from-a-cdn": (
+        lambda s: edit(s / GUIDE_EN, "</body>", '<script src="//cdn.example.net/x.js"></script></body>'),
+        "L903",
+        "cdn.example.net",
+    ),
+    "image-srcset-from-elsewhere": (
+        lambda s: edit(s / GUIDE_FA, "<p>", '<p><img alt="" src="x.png" srcset="https://img.example.org/a.png 2x">'),
+        "L903",
+        "img.example.org",
+    ),
+    "font-url-in-css": (
+        lambda s: (s / "assets/extra.css").write_text("@font-face{src:url('https://fonts.example.com/v.woff2')}"),
+        "L903",
+        "fonts.example.com",
+    ),
+    "link-with-entity-and-anchor": (
+        lambda s: edit(s / GUIDE_EN, "<p>", '<p><a href="../../about/?a=1&amp;b=2#nowhere">x</a>'),
+        "L902",
+        "nowhere",
+    ),
+    "anchor-on-an-image-page": (
+        lambda s: edit(s / GUIDE_FA, "<p>", '<p><img alt="" src="../../../assets/missing.svg#x">'),
+        "L901",
+        "missing.svg",
+    ),
     "handout-longer-than-a-sheet": (
         lambda s: three_sides(s / "fa/guides/microneedling/microneedling-fa.pdf"),
         "L914",
@@ -114,6 +140,18 @@ def site_copy(built_site: Path, tmp_path: Path):
 
 def test_the_real_site_passes(site_copy) -> None:
     assert check_site(site_copy) == []
+
+
+def test_addresses_a_browser_does_not_fetch_or_that_exist_pass(site_copy) -> None:
+    """mailto:, tel:, javascript:, data:, a named anchor, a page with a query string, the site's own host."""
+    links = (
+        '<a href="mailto:clinic@example.ir">m</a> <a href="tel:+982100000000">t</a> <a name="named">n</a>'
+        '<a href="#named">to the named anchor</a> <a href="../../about/?from=guide#medical-review">q</a>'
+        '<img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="> <a href="javascript:void(0)">j</a>'
+        '<img alt="" src="https://guides.example-clinic.ir/assets/microneedling-skin.svg">'
+    )
+    edit(site_copy.site_dir / GUIDE_EN, "<p>", f"<p>{links}")
+    assert [f.format() for f in check_site(site_copy)] == []
 
 
 @pytest.mark.parametrize("case", sorted(BREAKAGES))

@@ -136,8 +136,10 @@ class PageScan:
     def line_of(self, offset: int, value: str | None = None) -> int:
         """1-based line of an offset, or of the first "value" (offset -1); for findings only."""
         text = self.file.read_text(encoding="utf-8", errors="replace")
-        if offset < 0:
-            offset = max(text.find(f'"{value}"'), 0) if value is not None else 0
+        if offset < 0 and value is not None:  # the value as written, or with its & written &amp;
+            found = text.find(f'"{value}"')
+            offset = max(found if found >= 0 else text.find(f'"{value.replace("&", "&amp;")}"'), 0)
+        offset = max(offset, 0)
         return text.count("\n", 0, offset) + 1
 
 
