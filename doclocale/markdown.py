@@ -97,8 +97,6 @@ class _Walker(ExtensionBlocks):
             self.offsets.append(self.offsets[-1] + len(line))
         self.segments: list[Segment] = []
         self.headings: list[Heading] = []
-        self.front_matter: dict = {}
-        self.front_matter_end = 0
         self.heading_ids: set[str] = set()
         self.contexts: list[tuple[int, str]] = []  # (offset after an i18n-context comment, context)
         self.read_apart: list[tuple[int, int]] = []  # line ranges already walked from another parse

@@ -89,4 +89,11 @@ def test_a_block_may_have_a_thousand_brackets_but_not_one_more() -> None:
     with pytest.raises(SourceError) as error:
         parse_page("docs/en/x.md", "# T\n\nText.\n\n" + "[" * 1001 + "\n")
     assert (error.value.location.path, error.value.location.line) == ("docs/en/x.md", 5)
-    assert error.value.message == "more than 1000 [ in one block"
+    assert error.value.format() == (
+        "docs/en/x.md:5: error: more than 1000 [ in one block\n    hint: Python-Markdown's time grows with the "
+        "square of that number: split the block or write the brackets as &#91;"
+    )
+    with pytest.raises(SourceError) as error:  # blank lines before the block: its first line is counted
+        parse_page("docs/en/x.md", "# T\n\nText.\n\n\n\n" + "[" * 1001 + "\n")
+    assert error.value.location.line == 7
+    parse_page("docs/en/x.md", "# T\n\n" + "[" * 1000 + "\n\n[\n")  # 1,001 in the page, 1,000 in a block
