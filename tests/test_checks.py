@@ -71,11 +71,16 @@ def test_every_check_family_has_a_failing_and_a_passing_fixture() -> None:
 
 
 def test_same_english_translated_differently_in_two_catalogs_is_an_error() -> None:
-    a = Entry("Pain", "درد", Location("a.po", 3), "fa")
-    b = Entry("Pain", "رنج", Location("b.po", 9), "fa")
-    findings = list(check_consistency([a, b]))
-    assert [f.code for f in findings] == ["K601"] and findings[0].location == Location("b.po", 9)
-    assert "a.po:3" in findings[0].message
+    long = "پس از جلسه پوست شما ممکن است چند روز قرمز بماند و کمی بسوزد"
+    a = Entry("After the session your skin may stay red.", long, Location("a.po", 3), "fa")
+    b = Entry("After the session your skin may stay red.", "پوست قرمز می‌ماند.", Location("b.po", 9), "fa")
+    fuzzy = Entry("After the session your skin may stay red.", "قرمز", Location("c.po", 4), "fa", fuzzy=True)
+    findings = list(check_consistency([a, b, fuzzy]))  # a fuzzy entry is not a translation yet
+    assert [f.format() for f in findings] == [
+        f"b.po:9: K601 error: same English translated differently at a.po:3: '{long[:39]}…'\n"
+        "    msgid: After the session your skin may stay red.\n"
+        "    hint: use one translation, or add a msgctxt in the source if the meanings differ"
+    ]
 
 
 def test_a_silenced_finding_is_counted_in_the_summary(settings) -> None:
