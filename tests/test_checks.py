@@ -76,6 +76,7 @@ def test_same_english_translated_differently_in_two_catalogs_is_an_error() -> No
     b = Entry("After the session your skin may stay red.", "پوست قرمز می‌ماند.", Location("b.po", 9), "fa")
     fuzzy = Entry("After the session your skin may stay red.", "قرمز", Location("c.po", 4), "fa", fuzzy=True)
     findings = list(check_consistency([a, b, fuzzy]))  # a fuzzy entry is not a translation yet
+    assert [f.code for f in findings] == ["K601"]
     assert [f.format() for f in findings] == [
         f"b.po:9: K601 error: same English translated differently at a.po:3: '{long[:39]}…'\n"
         "    msgid: After the session your skin may stay red.\n"
