@@ -34,7 +34,6 @@ class HandoutError(Exception):
 @dataclass(frozen=True)
 class WrittenHandout:
     path: Path
-    pages: int
     reused: bool
     key: str
 
@@ -93,7 +92,7 @@ def _fetcher(roots: tuple[Path, ...]):
     return SiteOnly(allowed_protocols={"file"})
 
 
-def render_pdf(document: str, site: Path) -> tuple[bytes, int]:
+def render_pdf(document: str, site: Path) -> bytes:
     try:
         from weasyprint import HTML
         from weasyprint.text.fonts import FontConfiguration
@@ -106,14 +105,12 @@ def render_pdf(document: str, site: Path) -> tuple[bytes, int]:
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     fonts = FontConfiguration()
     fetcher = _fetcher((site.resolve(), ASSETS.resolve()))
-    rendered = HTML(string=document, base_url=site.as_uri() + "/", url_fetcher=fetcher).render(font_config=fonts)
-    return rendered.write_pdf(), len(rendered.pages)
+    return HTML(string=document, base_url=site.as_uri() + "/", url_fetcher=fetcher).write_pdf(font_config=fonts)
 
 
-def _render_job(job: tuple[str, str, Path]) -> tuple[str, bytes, int]:
+def _render_job(job: tuple[str, str, Path]) -> tuple[str, bytes]:
     key, document, site = job
-    pdf, pages = render_pdf(document, site)
-    return key, pdf, pages
+    return key, render_pdf(document, site)
 
 
 def render_missing(jobs: dict[str, str], site: Path, cache: Path, workers: int) -> None:
@@ -127,11 +124,10 @@ def render_missing(jobs: dict[str, str], site: Path, cache: Path, workers: int) 
             results = list(pool.map(_render_job, work))
     else:
         results = [_render_job(job) for job in work]
-    for key, pdf, pages in results:
+    for key, pdf in results:
         partial = cache / f"{key}.partial"
         partial.write_bytes(pdf)
         partial.replace(cache / f"{key}.pdf")
-        (cache / f"{key}.pages").write_text(str(pages))
 
 
 @dataclass(frozen=True)
@@ -179,15 +175,14 @@ def build_handouts(
         document = handout_document(handout, style)
         key = cache_key(document, site)
         keyed.append((handout, folders, key))
-        if not ((cache / f"{key}.pdf").is_file() and (cache / f"{key}.pages").is_file()):
+        if not (cache / f"{key}.pdf").is_file():
             jobs[key] = document
     render_missing(jobs, site, cache, workers or os.cpu_count() or 1)
     written = []
     for handout, folders, key in keyed:
-        pages = int((cache / f"{key}.pages").read_text())
         for folder in folders:
             shutil.copyfile(cache / f"{key}.pdf", folder / handout.name)
-            written.append(WrittenHandout(folder / handout.name, pages, key not in jobs, key))
+            written.append(WrittenHandout(folder / handout.name, key not in jobs, key))
     used = {handout.key for handout in written}
     for old in cache.glob("*.p*"):  # the cache holds what the current pages need, nothing older
         if old.stem not in used:
