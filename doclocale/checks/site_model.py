@@ -71,7 +71,6 @@ class Resolver:
 
     def __init__(self, files: frozenset[str], site_url: str) -> None:
         self.files = files
-        self.site_url = site_url
         self.own = urlsplit(site_url)
         self.cache: dict[tuple[str, str], tuple[str | None, str]] = {}
 
@@ -105,7 +104,7 @@ class Resolver:
         path = posixpath.normpath(joined) if joined else ""
         path = "" if path == "." else unquote(path)
         if path.startswith(".."):
-            return "../" + path, fragment  # above the site root: never a file of site/
+            return path, fragment  # above the site root: never a file of site/
         if trailing:
             path = (path + "/" if path else "") + "index.html"
         elif path not in self.files and path + "/index.html" in self.files:
