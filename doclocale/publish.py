@@ -130,14 +130,17 @@ def _cache_entry(key: str, rendered: RenderedPage, refused: list[Finding]) -> di
     }
 
 
-def plan_generation(settings: Settings, render_html: Callable[[str], str]) -> GenerationPlan:
+def plan_generation(
+    settings: Settings, render_html: Callable[[str], str], sources: dict[str, SourcePage] | None = None
+) -> GenerationPlan:
     """Render (through the gate) the pages whose inputs changed; reuse the others from
     docs/<language>/. Reads, renders and checks everything before anything is
-    written, so a bad input in any language changes nothing."""
+    written, so a bad input in any language changes nothing. ``sources``: English
+    pages already parsed by the caller."""
     names = find_pages(settings)
     raw = {page: (settings.source_dir / page).read_bytes() for page in names}
     fingerprint = inputs_fingerprint(settings)
-    sources: dict[str, SourcePage] = {}
+    sources = dict(sources or {})
     plan = GenerationPlan()
     for language in settings.languages:
         existing = read_output(settings.output_dir(language))

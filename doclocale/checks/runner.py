@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .. import catalogs
 from ..errors import PipelineError
-from ..gate import gate_page
 from ..model import Finding, Location, Severity
 from ..pipeline import build_templates, read_language_catalogs, read_sources, site_translations
-from ..publish import refusal_finding
+from ..publish import plan_generation
 from ..rendering import load_renderer
 from ..report import Report
 from ..review import check_review, is_guide
-from ..settings import SITE_DOMAIN, Settings
-from ..sources import page_domain
+from ..settings import Settings
 from .completeness import check_obsolete, check_untranslated
 from .consistency import check_consistency
 from .entry import Entry, ignored_codes
@@ -76,7 +73,9 @@ def run_checks(
                 report.extend(check_review(source, today))
             report.extend(check_english_readability(source))
         templates = build_templates(settings, sources)
-        render_html = load_renderer(settings.root / "mkdocs.yml")
+        # The build's own gate: what it refuses is reported here with the same code. Pages whose
+        # inputs have not changed since the last build are not rendered again (docs/<language>/).
+        plan = plan_generation(settings, load_renderer(settings.root / "mkdocs.yml"), sources)
         for language in settings.languages:
             report.extend(site_translations(settings, language)[1])
             glossary_path = settings.locale_dir / language / "glossary.yml"
@@ -90,20 +89,10 @@ def run_checks(
                     report.extend(check_entry(entry, glossary))
                 report.extend(check_obsolete(settings.relative(settings.catalog_path(language, domain)), obsolete))
             report.extend(check_consistency(every))
-            for page, source in sources.items():
-                if page_domain(page) == SITE_DOMAIN:
-                    continue
-                # The build's own gate: what it refuses is reported here with the same code.
-                gated = gate_page(
-                    source,
-                    catalogs.translations(loaded[page_domain(page)]),
-                    render_html,
-                    page=page,
-                    source_language=settings.source_language,
-                )
-                catalog_path = settings.relative(settings.catalog_path(language, page_domain(page)))
-                report.extend(refusal_finding(catalog_path, refusal) for refusal in gated.refusals)
-                report.extend(check_page_parity(source, gated.page.text, f"docs/{language}/{page}"))
+            report.extend(plan.refused[language])
+            for rendered in plan.pages[language]:
+                page = rendered.page
+                report.extend(check_page_parity(sources[page], rendered.text, f"docs/{language}/{page}"))
     except PipelineError as error:
         report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
     if include_site and (settings.site_dir / "index.html").exists():
