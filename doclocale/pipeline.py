@@ -22,10 +22,12 @@ from .atomic import write_files_atomic
 from .gate import HINTS
 from .memory import Reuse, build_memory, fill_from_memory
 from .model import Finding, Location, Severity, SourcePage, excerpt
+from .page_cache import entry_name, prune
 from .settings import SITE_DOMAIN, Settings
 from .sources import find_pages, page_domain, read_page
 from .textrules import plain_text_problems
 from .theme_strings import THEME_FILE, read_theme_strings
+from .update_stamp import inputs_digest, unchanged_since_stamp, write_stamp
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +42,10 @@ class UpdateResult:
 
 # -- extraction -------------------------------------------------------------------
 def read_sources(settings: Settings) -> dict[str, SourcePage]:
-    return {page: read_page(settings, page) for page in find_pages(settings)}
+    """Every English page, parsed (from .cache/pages/ where unchanged); the cache keeps only these."""
+    pages = {page: read_page(settings, page) for page in find_pages(settings)}
+    prune(settings.cache_dir("pages"), (entry_name(p.path, p.text) for p in pages.values()))
+    return pages
 
 
 def site_template(settings: Settings) -> Catalog:
@@ -114,6 +119,10 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
     PO file stops the update with nothing changed.
     """
     languages = tuple(languages or settings.languages)
+    digest = inputs_digest(settings, languages)
+    orphaned = unchanged_since_stamp(settings, digest)
+    if orphaned is not None:
+        return UpdateResult(orphaned=orphaned)
     templates = build_templates(settings, read_sources(settings))
     planned: list[tuple[Path, Catalog]] = [
         (settings.template_path(domain), template) for domain, template in templates.items()
@@ -148,6 +157,8 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
         if not check:
             writes.append((path, catalogs.render_catalog(catalog, display)))
     write_files_atomic(writes)  # all or nothing
+    if not result.written:
+        write_stamp(settings, digest, result.orphaned)
     return result
 
 

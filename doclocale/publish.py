@@ -14,13 +14,12 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import metadata
-from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
 from . import catalogs
 from .errors import RefusedTranslations, SourceError
+from .fingerprint import code_fingerprint
 from .gate import Refusal, gate_page
 from .generate import PageState, RenderedPage, read_output, write_pages
 from .model import Finding, Location, Severity, SourcePage, excerpt
@@ -30,16 +29,6 @@ from .sources import find_pages, page_domain, read_page
 log = logging.getLogger(__name__)
 
 INPUTS_FILE = ".doclocale-inputs.json"  # in docs/<language>/: what each page was generated from
-#: Packages whose behaviour decides a rendered page or a verdict.
-RENDERING_PACKAGES = (
-    "markdown",
-    "pymdown-extensions",
-    "mkdocs",
-    "mkdocs-material",
-    "mkdocs-static-i18n",
-    "selectolax",
-    "babel",
-)
 
 
 @dataclass(frozen=True)
@@ -68,21 +57,10 @@ def refusal_finding(catalog_path: str, refusal: Refusal) -> Finding:
 
 def inputs_fingerprint(settings: Settings) -> bytes:
     """Changes whenever anything but the page and its catalog could change a page or a verdict."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.name.encode() + path.read_bytes())
-    for name in RENDERING_PACKAGES:
-        digest.update(f"{name}={_version(name)}".encode())
+    digest = hashlib.sha256(code_fingerprint())
     for path in [settings.root / "mkdocs.yml", *sorted(settings.locale_dir.glob("*/glossary.yml"))]:
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.digest()
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 @dataclass

@@ -45,6 +45,10 @@ class Settings:
     def source_dir(self) -> Path:
         return self.docs_dir / self.source_language
 
+    def cache_dir(self, name: str) -> Path:
+        """.cache/<name>/: results kept between runs to save time; safe to delete."""
+        return self.root / ".cache" / name
+
     def output_dir(self, language: str) -> Path:
         return self.docs_dir / language
 

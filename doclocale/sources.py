@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import SourceError
-from .markdown import parse_page
 from .model import Location, SourcePage
+from .page_cache import parsed_page
 from .settings import SITE_DOMAIN, Settings
 
 #: Pages larger than this are refused: no patient guide is this long, and a
@@ -69,4 +69,4 @@ def read_page(settings: Settings, page: str) -> SourcePage:
         raise SourceError(
             Location(display, 1), "page starts with a byte-order mark (BOM)", "save the file as UTF-8 without BOM"
         )
-    return parse_page(display, text)
+    return parsed_page(settings.cache_dir("pages"), display, text)

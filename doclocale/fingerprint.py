@@ -1,0 +1,46 @@
+"""What a cached result was computed with: the package's own code and the versions of what it calls.
+
+Caches (parsed English pages, generated pages and their verdicts) are keyed by this, so a
+change of code or of a library version never reuses a result the new code would not give.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+#: Packages whose behaviour decides a parsed page, a rendered page or a verdict.
+DECIDING_PACKAGES = (
+    "markdown",
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "pymdown-extensions",
+    "mkdocs",
+    "mkdocs-material",
+    "mkdocs-static-i18n",
+    "selectolax",
+    "babel",
+    "jinja2",
+)
+
+
+@cache
+def code_fingerprint() -> bytes:
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in DECIDING_PACKAGES:
+        digest.update(f"{name}={_version(name)}".encode())
+    # Mutation testing switches between variants of the same code files with this variable.
+    digest.update(os.environ.get("MUTANT_UNDER_TEST", "").encode())
+    return digest.digest()
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"

@@ -1,0 +1,94 @@
+"""A second `update` with nothing changed does no work, and any change of what it reads makes it work again."""
+
+from __future__ import annotations
+
+import pytest
+
+import doclocale.pipeline as pipeline
+from doclocale.pipeline import update_catalogs
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[int]:
+    """Counts the runs that read the English pages (the work a stamp saves)."""
+    runs: list[int] = []
+    real = pipeline.read_sources
+
+    def read_sources(settings):
+        runs.append(1)
+        return real(settings)
+
+    monkeypatch.setattr(pipeline, "read_sources", read_sources)
+    return runs
+
+
+def settle(settings) -> None:
+    """Update until a run writes nothing (the first may bring the bundled catalogs up to date)."""
+    for _ in range(3):
+        if not update_catalogs(settings).written:
+            return
+    raise AssertionError("update does not reach a fixed point")
+
+
+def test_nothing_changed_nothing_read(settings, reads) -> None:
+    settle(settings)
+    reads.clear()
+    assert update_catalogs(settings).written == []
+    assert update_catalogs(settings, check=True).written == []
+    assert reads == [], "an update of unchanged inputs reads no page"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "docs/en/guides/microneedling.md",
+        "locale/fa/LC_MESSAGES/guides/microneedling.po",
+        "locale/guides/microneedling.pot",
+        "mkdocs.yml",
+    ],
+)
+def test_any_edit_runs_the_update_again(settings, reads, edit) -> None:
+    settle(settings)
+    reads.clear()
+    path = settings.root / edit
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    update_catalogs(settings, check=True)
+    assert reads == [1]
+
+
+def test_a_new_page_is_extracted(settings, reads) -> None:
+    settle(settings)
+    (settings.source_dir / "new.md").write_text("# A new page\n\nKeep the skin clean.\n", encoding="utf-8")
+    result = update_catalogs(settings)
+    assert "locale/fa/LC_MESSAGES/new.po" in result.created
+    assert (settings.locale_dir / "fa/LC_MESSAGES/new.po").exists()
+
+
+def test_orphaned_catalogs_are_reported_every_time(settings, reads) -> None:
+    settle(settings)
+    (settings.source_dir / "guides/microneedling.md").unlink()
+    first = update_catalogs(settings)  # also takes the folder's title out of the site catalog
+    settle(settings)
+    assert set(first.orphaned) == {"locale/fa/LC_MESSAGES/guides/microneedling.po"}
+    assert first.orphaned["locale/fa/LC_MESSAGES/guides/microneedling.po"] > 10
+    reads.clear()
+    again = update_catalogs(settings)
+    assert reads == [], "the second run is answered from the stamp"
+    assert again.orphaned == first.orphaned
+
+
+def test_a_damaged_stamp_means_a_full_update(settings, reads) -> None:
+    settle(settings)
+    for stamp in settings.cache_dir("update").glob("*"):
+        stamp.write_text("{not json", encoding="utf-8")
+    reads.clear()
+    assert update_catalogs(settings).written == []
+    assert reads == [1]
+
+
+def test_stale_catalogs_are_reported_by_every_check(settings, reads) -> None:
+    settle(settings)
+    guide = settings.source_dir / "guides/microneedling.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
+    for _ in range(2):
+        assert "locale/fa/LC_MESSAGES/guides/microneedling.po" in update_catalogs(settings, check=True).written
