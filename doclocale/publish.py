@@ -20,7 +20,8 @@ from babel.messages.catalog import Catalog
 from . import catalogs
 from .errors import RefusedTranslations, SourceError
 from .fingerprint import code_fingerprint
-from .gate import Refusal, gate_page
+from .gate import Refusal
+from .gate_pool import GateJob, gate_pages
 from .generate import PageState, RenderedPage, read_output, write_pages
 from .model import Finding, Location, Severity, SourcePage, excerpt
 from .settings import Settings
@@ -120,52 +121,53 @@ def plan_generation(
     fingerprint = inputs_fingerprint(settings)
     sources = dict(sources or {})
     plan = GenerationPlan()
+    slots: dict[str, list[tuple[RenderedPage, list[Finding]] | None]] = {}
+    jobs: list[GateJob] = []
+    waiting: list[tuple[str, int, str]] = []  # each job's language, place among its pages, catalog
     for language in settings.languages:
         existing = read_output(settings.output_dir(language))
         try:
             previous = json.loads(existing.get(INPUTS_FILE, b"{}"))
         except ValueError:
             previous = {}
-        pages, cache, refused = [], {}, []
+        slots[language], plan.caches[language] = [], {}
         for page in names:
             catalog_file = settings.catalog_path(language, page_domain(page))
             catalog_bytes = catalog_file.read_bytes() if catalog_file.exists() else b""
             key = hashlib.sha256(
                 fingerprint + hashlib.sha256(raw[page]).digest() + hashlib.sha256(catalog_bytes).digest()
             ).hexdigest()
+            plan.caches[language][page] = {"inputs": key}
             entry = previous.get(page)
             if entry and entry.get("inputs") == key and page in existing:
-                rendered, findings = _cached(page, existing[page], entry)
-            else:
-                if page not in sources:
-                    sources[page] = read_page(settings, page)
-                display = settings.relative(catalog_file)
-                catalog = (
-                    catalogs.parse_catalog(display, catalog_bytes, language)
-                    if catalog_bytes
-                    else Catalog(locale=language)
-                )
-                gated = gate_page(
-                    sources[page],
-                    catalogs.translations(catalog),
-                    render_html,
-                    page=page,
-                    source_language=settings.source_language,
-                )
-                if gated.page_problems:
-                    raise SourceError(
-                        Location(f"docs/{settings.source_language}/{page}"),
-                        "this page cannot be translated safely: " + "; ".join(gated.page_problems),
-                        "please report this page",
-                    )
-                rendered, findings = gated.page, [refusal_finding(display, refusal) for refusal in gated.refusals]
-                plan.rendered[language] = plan.rendered.get(language, 0) + 1
-            pages.append(rendered)
-            cache[page] = _cache_entry(key, rendered, findings)
-            refused.extend(findings)
-        plan.pages[language] = tuple(pages)
-        plan.caches[language] = cache
-        plan.refused[language] = refused
+                slots[language].append(_cached(page, existing[page], entry))
+                continue
+            if page not in sources:
+                sources[page] = read_page(settings, page)
+            display = settings.relative(catalog_file)
+            catalog = (
+                catalogs.parse_catalog(display, catalog_bytes, language) if catalog_bytes else Catalog(locale=language)
+            )
+            jobs.append(GateJob(sources[page], catalogs.translations(catalog), page, settings.source_language))
+            waiting.append((language, len(slots[language]), display))
+            slots[language].append(None)
+    for (language, place, display), gated in zip(waiting, gate_pages(jobs, render_html), strict=True):
+        if gated.page_problems:
+            raise SourceError(
+                Location(f"docs/{settings.source_language}/{gated.page.page}"),
+                "this page cannot be translated safely: " + "; ".join(gated.page_problems),
+                "please report this page",
+            )
+        slots[language][place] = (gated.page, [refusal_finding(display, refusal) for refusal in gated.refusals])
+        plan.rendered[language] = plan.rendered.get(language, 0) + 1
+    for language, done in slots.items():
+        results = [slot for slot in done if slot is not None]
+        plan.pages[language] = tuple(rendered for rendered, _ in results)
+        plan.refused[language] = [finding for _, findings in results for finding in findings]
+        for rendered, findings in results:
+            plan.caches[language][rendered.page] = _cache_entry(
+                plan.caches[language][rendered.page]["inputs"], rendered, findings
+            )
     return plan
 
 

@@ -3,7 +3,8 @@
     .venv/bin/python scripts/bench_pipeline.py [--runs 3] [N ...]     (default: 100 1000)
 
 Stages run as separate processes on a synthetic project (scripts/synthetic_corpus.py):
-  update    extract + merge every catalog (python -m doclocale update)
+  update-0  extract + merge every catalog with nothing cached (no parsed pages, no update stamp)
+  update    the same when nothing changed since the last update (answered from its stamp)
   generate  render every Persian page from scratch (no reuse)
   ungated   the same with the publishing gate switched off (generate - ungated = the gate's cost)
   one-po    regenerate after editing one catalog (incremental)
@@ -11,8 +12,10 @@ Stages run as separate processes on a synthetic project (scripts/synthetic_corpu
   plain     plain `mkdocs build` of the same generated pages, without our plugin or theme overrides
   check     python -m doclocale check --no-site (catalog and translation QA)
   links     built-site checks (links, anchors, parity, foreign loads)
-"What the pipeline adds" = update + generate + check + links + (build - plain); the target is
-<= 0.25 of the plain build at N = 1000, and time per page within 20 % from N = 100 to 1000.
+  ci        what CI runs on a fresh clone, nothing cached: build, update --check, check (site checks included)
+"What the pipeline adds" = update-0 + generate + check + links + (build - plain) (each stage on
+its own, as after an edit) and, for CI, ci - plain; the target is <= 0.25 of the plain build at
+N = 1000, and time per page within 20 % from N = 100 to 1000.
 Pages are built without the PDF handouts (DOCLOCALE_HANDOUTS=false): rendering them is measured
 apart (README, "Printed handouts"), and a rebuild renders only the changed ones. The corpus is
 in sections of 50 (scripts/synthetic_corpus.py); the HTML bytes of one fixed guide page
@@ -36,6 +39,11 @@ from synthetic_corpus import make_corpus  # noqa: E402
 
 PY = sys.executable
 STAGES = {
+    "update-0": [
+        PY,
+        "-c",
+        f"import shutil, subprocess; shutil.rmtree('.cache', ignore_errors=True); subprocess.run(['{PY}', '-m', 'doclocale', 'update'], check=True)",
+    ],
     "update": [PY, "-m", "doclocale", "update"],
     "generate": [
         PY,
@@ -46,7 +54,7 @@ STAGES = {
     "ungated": [
         PY,
         "-c",
-        "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); import doclocale.publish as p; from doclocale.gate import GatedPage; from doclocale.generate import render_page; p.gate_page = lambda source, messages, render, **kw: GatedPage(render_page(source, messages, **kw), ()); from doclocale.settings import load_settings; p.generate_all(load_settings(pathlib.Path('mkdocs.yml')))",
+        "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); import doclocale.gate_pool as g; from doclocale.gate import GatedPage; from doclocale.generate import render_page; g.gate_page = lambda source, messages, render, **kw: GatedPage(render_page(source, messages, **kw), ()); from doclocale.settings import load_settings; from doclocale.publish import generate_all; generate_all(load_settings(pathlib.Path('mkdocs.yml')))",
     ],
     "one-po": [
         PY,
@@ -60,6 +68,12 @@ STAGES = {
         PY,
         "-c",
         "import pathlib; from doclocale.settings import load_settings; from doclocale.checks.links import check_site; print(len(check_site(load_settings(pathlib.Path('mkdocs.yml')))))",
+    ],
+    # What CI does on a fresh clone, nothing cached: build (update, generate, MkDocs), update --check, every check.
+    "ci": [
+        "sh",
+        "-c",
+        f"rm -rf .cache docs/fa site && {PY} -m doclocale build && {PY} -m doclocale update --check && {PY} -m doclocale check",
     ],
 }
 
@@ -140,12 +154,15 @@ def main() -> int:
     print(header)
     for count, stages in results.items():
         t = {stage: value[0] for stage, value in stages.items()}
-        added = t["update"] + t["generate"] + t["check"] + t["links"] + max(0.0, t["build"] - t["plain"])
+        added = t["update-0"] + t["generate"] + t["check"] + t["links"] + max(0.0, t["build"] - t["plain"])
         print(
             f"{count:>5} "
             + " ".join(f"{t[stage]:>8.2f}s" for stage in STAGES)
             + f" {added:>7.2f}s {added / t['plain']:>6.2f}"
         )
+    for count, stages in results.items():
+        ci = stages["ci"][0] - stages["plain"][0]
+        print(f"N={count}: CI from nothing adds {ci:.2f} s to the plain build, ratio {ci / stages['plain'][0]:.2f}")
     for count, stages in results.items():
         gate = max(0.0, stages["generate"][0] - stages["ungated"][0])
         print(

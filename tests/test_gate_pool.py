@@ -1,0 +1,63 @@
+"""Pages gated in a process pool give exactly what gating them one by one gives."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import doclocale.gate_pool as gate_pool
+from doclocale.catalogs import read_catalog, write_catalog
+from doclocale.publish import plan_generation
+from doclocale.rendering import load_renderer
+
+
+def hostile(settings) -> None:
+    """A refused translation and a safe one in the guide's catalog."""
+    path = settings.catalog_path("fa", "guides/microneedling")
+    catalog = read_catalog(path)
+    key_points = next(m for m in catalog if m.id == "Key points")
+    key_points.string = f"{key_points.string} <b>"
+    write_catalog(path, catalog)
+
+
+def plan(settings, monkeypatch, workers: str):
+    monkeypatch.setenv("DOCLOCALE_WORKERS", workers)
+    result = plan_generation(settings, load_renderer(settings.root / "mkdocs.yml"))
+    return result.pages, result.refused, result.caches, result.rendered
+
+
+def test_pool_and_sequence_give_the_same_plan(settings, monkeypatch) -> None:
+    hostile(settings)
+    started: list[int] = []
+    real = gate_pool.ProcessPoolExecutor
+
+    def pool(count, **options):
+        started.append(count)
+        return real(count, **options)
+
+    monkeypatch.setattr(gate_pool, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(gate_pool, "PARALLEL_FROM", 2)
+    in_sequence = plan(settings, monkeypatch, "1")
+    assert started == []
+    in_pool = plan(settings, monkeypatch, "2")
+    assert started == [2], "the pages were gated in two processes"
+    assert in_pool == in_sequence
+    refused = in_pool[1]["fa"]
+    assert [finding.code for finding in refused] == ["S300"]
+    assert refused[0].location.path == "locale/fa/LC_MESSAGES/guides/microneedling.po"
+
+
+def test_few_pages_or_a_foreign_renderer_stay_in_this_process(settings, monkeypatch) -> None:
+    monkeypatch.setattr(gate_pool, "ProcessPoolExecutor", pytest.fail)
+    monkeypatch.setenv("DOCLOCALE_WORKERS", "2")
+    plan_generation(settings, load_renderer(settings.root / "mkdocs.yml"))  # fewer than PARALLEL_FROM pages
+    monkeypatch.setattr(gate_pool, "PARALLEL_FROM", 2)
+    renderer = load_renderer(settings.root / "mkdocs.yml")
+    plan_generation(settings, lambda text: renderer(text))  # a function that cannot be sent to a process
+
+
+@pytest.mark.parametrize(("value", "expected"), [("3", 3), ("1", 1), ("0", None), ("many", None), ("", None)])
+def test_workers(monkeypatch, value, expected) -> None:
+    monkeypatch.setenv("DOCLOCALE_WORKERS", value)
+    assert gate_pool.workers() == (expected or len(os.sched_getaffinity(0)))
