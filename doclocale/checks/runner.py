@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import partial
 
 from ..errors import PipelineError
 from ..model import Finding, Location, Severity
@@ -18,6 +19,7 @@ from .consistency import check_consistency
 from .entry import Entry, ignored_codes
 from .glossary import Glossary, check_glossary, read_glossary
 from .markup import check_markup
+from .memo import FindingsMemo
 from .numbers import check_numbers
 from .parity import check_page_parity
 from .persian import check_persian
@@ -33,6 +35,20 @@ def check_entry(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
         for check in ENTRY_CHECKS:
             yield from check(entry)
         yield from check_glossary(entry, glossary)
+
+
+def check_entries(entries: list[Entry], glossary: Glossary) -> Iterator[Finding]:
+    for entry in entries:
+        yield from check_entry(entry, glossary)
+
+
+def memo_inputs(entries: list[Entry], glossary: Glossary) -> tuple:
+    """Everything the entry checks of one catalog read, in a form whose repr does not vary between runs."""
+    terms = sorted(glossary.terms.items()), sorted(glossary.keep)
+    return terms, [
+        (e.msgid, e.msgstr, e.location.path, e.location.line, e.language, e.fuzzy, e.context, sorted(e.ignored))
+        for e in entries
+    ]
 
 
 def catalog_entries(settings: Settings, language: str, domain: str, catalog, template) -> tuple[list[Entry], list[int]]:
@@ -66,12 +82,15 @@ def run_checks(
 ) -> Report:
     report = Report()
     today = today or dt.date.today()
+    memo = FindingsMemo(settings.cache_dir("checks") / "findings.pickle")
     try:
         sources = read_sources(settings)
         for page, source in sources.items():
             if is_guide(page):
                 report.extend(check_review(source, today))
-            report.extend(check_english_readability(source))
+            report.extend(
+                memo.findings(("readability", source.path, source.text), partial(check_english_readability, source))
+            )
         templates = build_templates(settings, sources)
         # The build's own gate: what it refuses is reported here with the same code. Pages whose
         # inputs have not changed since the last build are not rendered again (docs/<language>/).
@@ -85,14 +104,19 @@ def run_checks(
             for domain, template in templates.items():
                 entries, obsolete = catalog_entries(settings, language, domain, loaded[domain], template)
                 every.extend(entries)
-                for entry in entries:
-                    report.extend(check_entry(entry, glossary))
+                report.extend(memo.findings(memo_inputs(entries, glossary), partial(check_entries, entries, glossary)))
                 report.extend(check_obsolete(settings.relative(settings.catalog_path(language, domain)), obsolete))
             report.extend(check_consistency(every))
             report.extend(plan.refused[language])
             for rendered in plan.pages[language]:
-                page = rendered.page
-                report.extend(check_page_parity(sources[page], rendered.text, f"docs/{language}/{page}"))
+                source, path = sources[rendered.page], f"docs/{language}/{rendered.page}"
+                report.extend(
+                    memo.findings(
+                        ("parity", source.path, source.text, rendered.text, path),
+                        partial(check_page_parity, source, rendered.text, path),
+                    )
+                )
+        memo.save()
     except PipelineError as error:
         report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
     if include_site and (settings.site_dir / "index.html").exists():

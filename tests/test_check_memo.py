@@ -1,0 +1,97 @@
+"""`make check` keeps the findings of unchanged pages and catalogs, and checks again whatever changed."""
+
+from __future__ import annotations
+
+import pytest
+
+import doclocale.checks.runner as runner
+from doclocale.catalogs import read_catalog, write_catalog
+from doclocale.publish import generate_all
+
+
+@pytest.fixture
+def calls(monkeypatch) -> dict[str, list[str]]:
+    """What each costly check was run on."""
+    seen: dict[str, list[str]] = {"parity": [], "readability": [], "entry": []}
+    parity, readability, entry = runner.check_page_parity, runner.check_english_readability, runner.check_entry
+
+    def check_page_parity(source, generated, path):
+        seen["parity"].append(path)
+        return parity(source, generated, path)
+
+    def check_english_readability(source):
+        seen["readability"].append(source.path)
+        return readability(source)
+
+    def check_entry(item, glossary):
+        seen["entry"].append(item.location.path)
+        return entry(item, glossary)
+
+    monkeypatch.setattr(runner, "check_page_parity", check_page_parity)
+    monkeypatch.setattr(runner, "check_english_readability", check_english_readability)
+    monkeypatch.setattr(runner, "check_entry", check_entry)
+    return seen
+
+
+def formatted(report) -> list[str]:
+    return sorted(finding.format() for finding in report.findings)
+
+
+def edit_translation(settings, msgid: str, change) -> None:
+    path = settings.catalog_path("fa", "guides/microneedling")
+    catalog = read_catalog(path)
+    message = next(m for m in catalog if m.id == msgid)
+    message.string = change(message.string)
+    write_catalog(path, catalog)
+
+
+def test_unchanged_inputs_are_not_checked_again(settings, calls) -> None:
+    generate_all(settings)
+    first = runner.run_checks(settings)
+    assert len(calls["parity"]) >= 4 and len(calls["readability"]) >= 4 and len(calls["entry"]) > 50
+    for seen in calls.values():
+        seen.clear()
+    assert formatted(runner.run_checks(settings)) == formatted(first)
+    assert calls == {"parity": [], "readability": [], "entry": []}
+
+
+def test_an_edited_catalog_is_checked_again_and_its_findings_follow_it(settings, calls) -> None:
+    generate_all(settings)
+    clean = runner.run_checks(settings)
+    for seen in calls.values():
+        seen.clear()
+    edit_translation(settings, "Key points", lambda text: f"{text} 12")  # a number the English does not have
+    changed = runner.run_checks(settings)
+    assert set(calls["entry"]) == {"locale/fa/LC_MESSAGES/guides/microneedling.po"}
+    assert calls["parity"] == ["docs/fa/guides/microneedling.md"]
+    assert calls["readability"] == []
+    added = set(formatted(changed)) - set(formatted(clean))
+    assert any("N40" in line and "microneedling.po" in line for line in added), added
+
+    edit_translation(settings, "Key points", lambda text: text.removesuffix(" 12"))
+    assert formatted(runner.run_checks(settings)) == formatted(clean), "the finding leaves with the number"
+
+
+def test_a_glossary_edit_checks_every_entry_again(settings, calls) -> None:
+    clean = runner.run_checks(settings)
+    every = len(calls["entry"])
+    calls["entry"].clear()
+    glossary = settings.locale_dir / "fa" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text + "# reviewed in December\n", encoding="utf-8")
+    runner.run_checks(settings)
+    assert calls["entry"] == [], "a comment changes no term: nothing to check again"
+    glossary.write_text(text.replace("  collagen: کلاژن", "  collagen: کلاژن‌ها"), encoding="utf-8")
+    changed = runner.run_checks(settings)
+    assert len(calls["entry"]) == every, "a new term is looked for in every entry"
+    added = set(formatted(changed)) - set(formatted(clean))
+    assert added and all("کلاژن‌ها" in line for line in added), added
+
+
+def test_a_damaged_memo_means_a_full_check(settings, calls) -> None:
+    first = runner.run_checks(settings)
+    for stored in settings.cache_dir("checks").glob("*"):
+        stored.write_bytes(b"\x80\x05not a pickle")
+    calls["parity"].clear()
+    assert formatted(runner.run_checks(settings)) == formatted(first)
+    assert len(calls["parity"]) >= 4
