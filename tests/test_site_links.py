@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from doclocale.checks.links import check_site
+from doclocale.model import Severity
 from doclocale.settings import load_settings
 
 from .reports import assert_report
@@ -74,6 +75,32 @@ BREAKAGES = {
         "L909",
         "hreflang",
     ),
+    "missing-hreflang": (
+        lambda s: edit(
+            s / GUIDE_EN,
+            '<link rel="alternate " hreflang="fa" href="https://guides.example-clinic.ir/fa/guides/microneedling/">',
+            "",
+        ),
+        "L909",
+        "is 'missing'",
+    ),
+    "persian-page-without-english-and-wrong-hreflang": (
+        lambda s: (
+            shutil.rmtree(s / "about"),
+            edit(
+                s / "fa/about/index.html",
+                'hreflang="fa" href="https://guides.example-clinic.ir/fa/about/"',
+                'hreflang="fa" href="https://guides.example-clinic.ir/fa/"',
+            ),
+        ),
+        "L909",
+        "expected 'https://guides.example-clinic.ir/fa/about/'",
+    ),
+    "language-switch-to-itself-elsewhere": (
+        lambda s: edit(s / GUIDE_FA, 'href="./" hreflang="fa"', 'href="../../" hreflang="fa"'),
+        "L908",
+        "language switch to fa",
+    ),
     "no-x-default": (lambda s: edit(s / GUIDE_FA, 'hreflang="x-default"', 'hreflang="de"'), "L910", "x-default"),
     "rtl-on-body-only": (lambda s: edit(s / GUIDE_FA, '<html dir="rtl"', "<html"), "L911", "rtl"),
     "persian-page-says-english": (lambda s: edit(s / GUIDE_FA, 'lang="fa"', 'lang="en"'), "L906", "lang"),
@@ -103,7 +130,9 @@ BREAKAGES = {
         "img.example.org",
     ),
     "font-url-in-css": (
-        lambda s: (s / "assets/extra.css").write_text("@font-face{src:url('https://fonts.example.com/v.woff2')}"),
+        lambda s: (s / "assets/extra.css").write_bytes(
+            b"/* caf\xe9: saved as Latin-1 */\nbody { margin: 0 }\n@font-face{src:url('https://fonts.example.com/v.woff2')}"
+        ),
         "L903",
         "fonts.example.com",
     ),
@@ -123,7 +152,7 @@ BREAKAGES = {
         "Persian handout microneedling-fa.pdf takes 3 A4 sides",
     ),
     "handout-letter-its-font-lacks": (
-        lambda s: edit(s / GUIDE_FA, "<h2", "<p>\u263a</p><h2"),
+        lambda s: edit(s / GUIDE_FA, "<h2", "<p>\u263a \u2615</p><h2"),
         "L915",
         "(U+263A)",
     ),
@@ -149,6 +178,8 @@ def test_addresses_a_browser_does_not_fetch_or_that_exist_pass(site_copy) -> Non
         '<a href="#named">to the named anchor</a> <a href="../../about/?from=guide#medical-review">q</a>'
         '<img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="> <a href="javascript:void(0)">j</a>'
         '<img alt="" src="https://guides.example-clinic.ir/assets/microneedling-skin.svg">'
+        '<a href="https://example.org/care" target="_blank" rel="external noopener">new tab, safely</a>'
+        '<a href="https://guides.example-clinic.ir/about/" target="_blank">this site, in a new tab</a>'
     )
     edit(site_copy.site_dir / GUIDE_EN, "<p>", f"<p>{links}")
     assert [f.format() for f in check_site(site_copy)] == []
@@ -170,10 +201,14 @@ def test_links_to_other_sites_are_listed(site_copy) -> None:
     from doclocale.checks.links import external_link_notes, read_site
 
     assert external_link_notes(site_copy, read_site(site_copy)) == []  # the real site links nowhere else
-    edit(site_copy.site_dir / GUIDE_EN, "<p>", '<p><a href="https://example.org/care" rel="noopener">x</a>')
+    edit(
+        site_copy.site_dir / GUIDE_EN,
+        "<p>",
+        '<p><a href="https://example.org/care" rel="noopener">x</a><a href="https://guides.example-clinic.ir/about/">y</a>',
+    )
     notes = external_link_notes(site_copy, read_site(site_copy))
-    assert [(n.code, n.location.path, n.message) for n in notes] == [
-        ("L920", f"site/{GUIDE_EN}", "links to another site: https://example.org/care")
+    assert [(n.code, n.severity, n.location.path, n.message) for n in notes] == [
+        ("L920", Severity.INFO, f"site/{GUIDE_EN}", "links to another site: https://example.org/care")
     ]
 
 

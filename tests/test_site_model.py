@@ -61,6 +61,10 @@ RESOLVES = {
     "colon after a hash is a fragment": ("guides/a/", "#note:1", ("guides/a/index.html", "note:1")),
     "colon after a query is not a scheme": ("", "about/?at=10:30", ("about/index.html", "")),
     "hash inside a query's fragment": ("", "about/#a#b", ("about/index.html", "a#b")),
+    "up from the root": ("", "../", ("..", "")),
+    "down and back up past a folder": ("guides/", "a/../../about/", ("about/index.html", "")),
+    "inline data": ("", "data:image/gif;base64,R0lGOD", (None, "")),
+    "a scheme starts with a letter": ("", "1:2.html", ("1:2.html", "")),
 }
 
 
@@ -146,6 +150,31 @@ def test_a_page_scan_keeps_what_the_checks_need(tmp_path: Path) -> None:
     assert scan.switch == {"en": ("../../../guides/a/", at('<a class="md-select__link"'))}
 
 
+PLAIN_PAGE = """
+<!doctype html>
+<html class="no-js">
+<a class="md-select__link" hreflang="fa">no address</a>
+<a href="http://example.org/old" target="_blank">old</a>
+<script src="http://cdn.example.net/y.js"></script>
+<a href="https://guides.example.ir/clinic/nowhere/">gone</a>
+"""
+
+
+def test_what_a_page_leaves_out_is_read_as_empty(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text(PLAIN_PAGE, encoding="utf-8")
+    scan = scan_page(tmp_path, "index.html", Resolver(FILES, SITE_URL))
+    at = PLAIN_PAGE.index
+    assert (scan.lang, scan.dir) == ("", "")
+    assert scan.switch == {"fa": ("", at("<a class"))}
+    assert sorted(scan.external) == [
+        ("http://example.org/old", at('<a href="http://'), "_blank", ""),
+        ("https://guides.example.ir/clinic/nowhere/", -1, "", ""),  # the checks leave out the site's own host
+    ]
+    assert scan.foreign == [("script", "src", "http://cdn.example.net/y.js", at("<script"), "cdn.example.net")]
+    assert scan.broken == [("a", "href", "https://guides.example.ir/clinic/nowhere/", -1, "nowhere/index.html")]
+
+
 def test_a_page_that_is_not_utf8_is_still_scanned(tmp_path: Path) -> None:
     page = tmp_path / "index.html"
     page.write_bytes(b'<html lang="en">\xff<a href="gone/">x</a>\n<a href="missing.html">y</a>')
@@ -166,8 +195,15 @@ def test_a_finding_points_at_the_line_of_its_link(tmp_path: Path) -> None:
     assert scan.line_of(-1, "b.html") == 4, "the first place the value is written"
     assert scan.line_of(-1, "a.html?x=1&y=2") == 3, "found with its & written &amp;"
     assert scan.line_of(-1, "nowhere.html") == 1, "a value not written in the page points at its top"
+    assert scan.line_of(0, "b.html") == 1, "a known offset wins over the value"
     page.write_text('<a href="b.html">b</a>', encoding="utf-8")
     assert scan.line_of(-1, "b.html") == 1, "a value on the first line"
+    page.write_text(
+        '\n<p>\n<a href="c.html?x=1&y=2">raw</a>\n<a href="d?x=1&amp;y=2">\n<a href="d?x=1&amp;y=2">', "utf-8"
+    )
+    assert scan.line_of(-1, "c.html?x=1&y=2") == 3, "an & written as it is"
+    assert scan.line_of(-1, "d?x=1&y=2") == 4, "the first of two"
+    assert scan.line_of(-1, "nowhere.html") == 1, "the top, even when the page starts with a blank line"
 
 
 def test_a_large_site_is_scanned_in_processes_with_the_same_result(tmp_path: Path, monkeypatch) -> None:

@@ -52,7 +52,7 @@ def check_foreign_loads(settings: Settings, model: SiteModel) -> Iterator[Findin
     for page in model.pages.values():
         for tag, attr, value, offset, host in page.foreign:
             yield Finding(
-                _where(settings, page, offset, value),
+                _where(settings, page, offset),
                 "L903",
                 Severity.ERROR,
                 f'<{tag} {attr}="{value}"> loads from another host ({host})',
@@ -159,7 +159,7 @@ def check_language_parity(settings: Settings, model: SiteModel) -> Iterator[Find
                     f"add the page to docs/{settings.source_language}/ and run 'make build'",
                 )
                 continue
-            if other != language and other in page.switch:
+            if other in page.switch:  # its own language too: the switch must name the page itself
                 href, line = page.switch[other]
                 target, _ = model.resolver.resolve(page.path, href)
                 if target != twin:
@@ -168,7 +168,7 @@ def check_language_parity(settings: Settings, model: SiteModel) -> Iterator[Find
                         "L908",
                         Severity.ERROR,
                         f"language switch to {other} points to {target}, expected {twin}",
-                        "the switch must lead to the same page in the other language",
+                        "the switch must lead to this same page in each language",
                     )
             elif other != language:
                 yield Finding(
@@ -188,7 +188,7 @@ def check_language_parity(settings: Settings, model: SiteModel) -> Iterator[Find
                     f'hreflang="{other}" is {href or "missing"!r}, expected {expected!r}',
                     "hreflang links must be absolute (site_url) and reciprocal",
                 )
-        default = page.hreflang.get("x-default", ("", 1))[0]
+        default = page.hreflang["x-default"][0] if "x-default" in page.hreflang else ""
         expected_default = settings.site_url + page_url(counterpart(page.path, settings.source_language, settings))
         if default != expected_default:
             yield Finding(

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..settings import Settings
 
@@ -44,6 +44,7 @@ _TAG = re.compile(
 )
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _ID = re.compile(r""" id=["']([^"']*)["']""")  # a literal start keeps the scan fast
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # mailto:, tel:, javascript:, data: … (RFC 3986)
 PARALLEL_FROM = 200  # pages; below this, starting worker processes costs more than it saves
 
 
@@ -89,19 +90,19 @@ class Resolver:
 
     def _resolve(self, folder: str, reference: str) -> tuple[str | None, str]:
         if reference.startswith(("http:", "https:", "//")):
-            parts = urlsplit(reference if not reference.startswith("//") else "https:" + reference)
+            parts = urlsplit(reference)
             if parts.netloc != self.own.netloc or not parts.path.startswith(self.own.path):
                 return None, ""
             location, fragment = parts.path[len(self.own.path) :], parts.fragment
             joined = location
         else:
-            if ":" in reference.split("/", 1)[0].split("#", 1)[0].split("?", 1)[0]:
-                return None, ""  # mailto:, tel:, javascript: …
+            if _SCHEME.match(reference):
+                return None, ""  # not a file of this site
             location, _, fragment = reference.partition("#")
             location = location.partition("?")[0]
             joined = location[1:] if location.startswith("/") else folder + location
-        trailing = joined in ("", ".", "..") or joined.endswith(("/", "/.", "/..")) or location in ("", ".", "..")
-        path = posixpath.normpath(joined) if joined else ""
+        trailing = joined in ("", ".") or joined.endswith(("/", "/.", "/.."))
+        path = posixpath.normpath(joined)
         path = "" if path == "." else unquote(path)
         if path.startswith(".."):
             return path, fragment  # above the site root: never a file of site/
@@ -145,15 +146,13 @@ class PageScan:
 def scan_page(site: Path, relative: str, resolver: Resolver) -> PageScan:
     scan = PageScan(relative, site / relative)
     text = scan.file.read_bytes().decode("utf-8", errors="replace")
-    scan.ids = {unescape(i) if "&" in i else i for i in _ID.findall(text)}
+    scan.ids = {unescape(i) for i in _ID.findall(text)}
     folder = relative[: relative.rfind("/") + 1]
     files, resolve = resolver.files, resolver.resolve_in
     references: list[tuple[str, str, str, int, str]] = []
     # The bulk: plain <a href> links, mostly navigation. Kept to the minimum of work.
-    for value in set(_PLAIN_LINK.findall(text)):
-        if "&" in value:
-            value = unescape(value)
-        if value[:1] not in ("h", "/") or not value.startswith(("http:", "https:", "//")):
+    for value in {unescape(v) for v in _PLAIN_LINK.findall(text)}:
+        if not value.startswith(("http:", "https:", "//")):
             target, fragment = resolve(folder, value)
             if target is None:
                 continue
@@ -192,12 +191,10 @@ def scan_page(site: Path, relative: str, resolver: Resolver) -> PageScan:
         if tag == "a" and value.startswith(("http://", "https://")) and value not in opens_tab:
             scan.external.append((value, offset, "", ""))
         if value.startswith(("http:", "https:", "//")):
-            host = urlsplit(urljoin("https://site.invalid/", value)).netloc
+            host = urlsplit(value).netloc
             loads = tag in _LOADING_TAGS or (tag == "link" and set(rel.split()) & _LOADING_RELS)
             if loads and host != resolver.own.netloc:
                 scan.foreign.append((tag, attr, value, offset, host))
-        if not value or value.startswith(("mailto:", "tel:", "javascript:", "data:")):
-            continue
         target, fragment = resolve(folder, value)
         if target is None:
             continue
