@@ -1,4 +1,8 @@
-"""Extraction fixtures: tests/fixtures/extract/<case>.md -> <case>.expected ("LINE KIND: text  # comment")."""
+"""Extraction fixtures: tests/fixtures/extract/<case>.md -> <case>.expected.
+
+Each segment is written as "LINE KIND: text  # comment" (what the translator reads), followed, where they
+differ from the text, by the exact source it replaces and the prefix a translated line break continues with.
+"""
 
 import os
 from pathlib import Path
@@ -15,11 +19,16 @@ CASES = sorted((Path(__file__).parent / "fixtures" / "extract").glob("*.md"))
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_segments_match_expected(case: Path) -> None:
     page = parse_page(str(case), case.read_text(encoding="utf-8"))
-    found = [
-        f"{s.location.line} {s.kind.name}{f'[{s.context}]' if s.context else ''}: {s.text}".replace("\n", "\\n")
-        + f"  # {s.comment()}"  # what the translator reads beside the entry
-        for s in page.segments
-    ]
+    found = []
+    for s in page.segments:
+        found.append(
+            f"{s.location.line} {s.kind.name}{f'[{s.context}]' if s.context else ''}: {s.text}".replace("\n", "\\n")
+            + f"  # {s.comment()}"  # what the translator reads beside the entry
+        )
+        if page.text[s.start : s.end] != s.text:
+            found.append(f"    replaces {page.text[s.start : s.end]!r} at {s.start}")
+        if s.continuation:
+            found.append(f"    continues with {s.continuation!r}")
     expected_file = case.with_suffix(".expected")
     if os.environ.get("UPDATE_REPORTS"):
         expected_file.write_text("\n".join(found) + "\n", encoding="utf-8")
@@ -96,4 +105,7 @@ def test_a_block_may_have_a_thousand_brackets_but_not_one_more() -> None:
     with pytest.raises(SourceError) as error:  # blank lines before the block: its first line is counted
         parse_page("docs/en/x.md", "# T\n\nText.\n\n\n\n" + "[" * 1001 + "\n")
     assert error.value.location.line == 7
+    with pytest.raises(SourceError) as error:  # an odd blank line starts the block itself
+        parse_page("docs/en/x.md", "# T\n\nText.\n\n\n" + "[" * 1001 + "\n")
+    assert error.value.location.line == 6
     parse_page("docs/en/x.md", "# T\n\n" + "[" * 1000 + "\n\n[\n")  # 1,001 in the page, 1,000 in a block
