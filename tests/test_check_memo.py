@@ -95,3 +95,30 @@ def test_a_damaged_memo_means_a_full_check(settings, calls) -> None:
     calls["parity"].clear()
     assert formatted(runner.run_checks(settings)) == formatted(first)
     assert len(calls["parity"]) >= 4
+
+
+def test_checks_run_in_a_pool_find_the_same(settings, monkeypatch) -> None:
+    import shutil
+
+    import doclocale.checks.memo as memo
+    import doclocale.parallel as parallel
+
+    edit_translation(settings, "Key points", lambda text: f"{text} 12")
+    started: list[int] = []
+    real = parallel.ProcessPoolExecutor
+
+    def pool(count, **options):
+        started.append(count)
+        return real(count, **options)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(memo, "PARALLEL_FROM", 2)
+    monkeypatch.setenv("DOCLOCALE_WORKERS", "1")
+    alone = runner.run_checks(settings)
+    assert started == []
+    shutil.rmtree(settings.cache_dir("checks"))
+    monkeypatch.setenv("DOCLOCALE_WORKERS", "2")
+    shared = runner.run_checks(settings)
+    assert started == [2]
+    assert [f.format() for f in shared.findings] == [f.format() for f in alone.findings], "same findings, same order"
+    assert any(f.code.startswith("N40") for f in shared.findings)

@@ -7,6 +7,7 @@ import os
 import pytest
 
 import doclocale.gate_pool as gate_pool
+import doclocale.parallel as parallel
 from doclocale.catalogs import read_catalog, write_catalog
 from doclocale.publish import plan_generation
 from doclocale.rendering import load_renderer
@@ -30,13 +31,13 @@ def plan(settings, monkeypatch, workers: str):
 def test_pool_and_sequence_give_the_same_plan(settings, monkeypatch) -> None:
     hostile(settings)
     started: list[int] = []
-    real = gate_pool.ProcessPoolExecutor
+    real = parallel.ProcessPoolExecutor
 
     def pool(count, **options):
         started.append(count)
         return real(count, **options)
 
-    monkeypatch.setattr(gate_pool, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
     monkeypatch.setattr(gate_pool, "PARALLEL_FROM", 2)
     in_sequence = plan(settings, monkeypatch, "1")
     assert started == []
@@ -49,7 +50,7 @@ def test_pool_and_sequence_give_the_same_plan(settings, monkeypatch) -> None:
 
 
 def test_few_pages_or_a_foreign_renderer_stay_in_this_process(settings, monkeypatch) -> None:
-    monkeypatch.setattr(gate_pool, "ProcessPoolExecutor", pytest.fail)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", pytest.fail)
     monkeypatch.setenv("DOCLOCALE_WORKERS", "2")
     plan_generation(settings, load_renderer(settings.root / "mkdocs.yml"))  # fewer than PARALLEL_FROM pages
     monkeypatch.setattr(gate_pool, "PARALLEL_FROM", 2)
@@ -60,4 +61,4 @@ def test_few_pages_or_a_foreign_renderer_stay_in_this_process(settings, monkeypa
 @pytest.mark.parametrize(("value", "expected"), [("3", 3), ("1", 1), ("0", None), ("many", None), ("", None)])
 def test_workers(monkeypatch, value, expected) -> None:
     monkeypatch.setenv("DOCLOCALE_WORKERS", value)
-    assert gate_pool.workers() == (expected or len(os.sched_getaffinity(0)))
+    assert parallel.workers() == (expected or len(os.sched_getaffinity(0)))

@@ -14,11 +14,26 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..fingerprint import code_fingerprint
 from ..model import Finding
+from ..parallel import map_in_pool
+
+#: Fewer checks than this to run are run in this process.
+PARALLEL_FROM = 64
+
+
+@dataclass(frozen=True)
+class CheckJob:
+    """One pure check: ``check(*args)``, and everything it reads (``inputs``, for the key)."""
+
+    inputs: tuple
+    check: Callable[..., Iterable[Finding]]  # a module-level function, so it can run in another process
+    args: tuple
 
 
 class FindingsMemo:
@@ -34,19 +49,19 @@ class FindingsMemo:
         except Exception:  # noqa: BLE001 (missing, torn or foreign: check everything)
             pass
 
-    def findings(self, inputs: Iterable[object], check: Callable[[], Iterable[Finding]]) -> tuple[Finding, ...]:
-        digest = hashlib.sha256(code_fingerprint())
-        for part in inputs:
-            digest.update(repr(part).encode("utf-8", "surrogatepass") + b"\0")
-        key = digest.hexdigest()
-        found = self.kept.get(key)
-        if not isinstance(found, tuple):
-            found = tuple(check())
-            self.computed += 1
-        self.used[key] = found
-        return found
+    def run(self, jobs: Sequence[CheckJob]) -> list[tuple[Finding, ...]]:
+        """The findings of every job, in order: kept ones reused, the others computed (in a pool when many)."""
+        keys = [_key((job.check.__module__, job.check.__qualname__, *job.inputs)) for job in jobs]
+        missing = [i for i, key in enumerate(keys) if not isinstance(self.kept.get(key), tuple)]
+        computed = map_in_pool(_run, None, [jobs[i] for i in missing], PARALLEL_FROM)
+        found = dict(zip(missing, computed, strict=True))
+        results = [found[i] if i in found else self.kept[key] for i, key in enumerate(keys)]
+        self.used.update(zip(keys, results, strict=True))
+        self.computed += len(missing)
+        return results
 
     def save(self) -> None:
+        """Keep what this run used (and only that) for the next."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
@@ -54,3 +69,14 @@ class FindingsMemo:
             partial.replace(self.path)
         except OSError:
             pass  # without it the next check only takes longer
+
+
+def _key(inputs: tuple) -> str:
+    digest = hashlib.sha256(code_fingerprint())
+    for part in inputs:
+        digest.update(repr(part).encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+def _run(_: Any, job: CheckJob) -> tuple[Finding, ...]:
+    return tuple(job.check(*job.args))

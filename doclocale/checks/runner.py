@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from functools import partial
 
 from ..errors import PipelineError
 from ..model import Finding, Location, Severity
@@ -19,7 +18,7 @@ from .consistency import check_consistency
 from .entry import Entry, ignored_codes
 from .glossary import Glossary, check_glossary, read_glossary
 from .markup import check_markup
-from .memo import FindingsMemo
+from .memo import CheckJob, FindingsMemo
 from .numbers import check_numbers
 from .parity import check_page_parity
 from .persian import check_persian
@@ -85,12 +84,11 @@ def run_checks(
     memo = FindingsMemo(settings.cache_dir("checks") / "findings.pickle")
     try:
         sources = read_sources(settings)
+        costly: list[CheckJob] = []  # pure checks, run at the end: kept from earlier runs or run in a pool
         for page, source in sources.items():
             if is_guide(page):
                 report.extend(check_review(source, today))
-            report.extend(
-                memo.findings(("readability", source.path, source.text), partial(check_english_readability, source))
-            )
+            costly.append(CheckJob(("readability", source.path, source.text), check_english_readability, (source,)))
         templates = build_templates(settings, sources)
         # The build's own gate: what it refuses is reported here with the same code. Pages whose
         # inputs have not changed since the last build are not rendered again (docs/<language>/).
@@ -104,18 +102,21 @@ def run_checks(
             for domain, template in templates.items():
                 entries, obsolete = catalog_entries(settings, language, domain, loaded[domain], template)
                 every.extend(entries)
-                report.extend(memo.findings(memo_inputs(entries, glossary), partial(check_entries, entries, glossary)))
+                costly.append(CheckJob(memo_inputs(entries, glossary), check_entries, (entries, glossary)))
                 report.extend(check_obsolete(settings.relative(settings.catalog_path(language, domain)), obsolete))
             report.extend(check_consistency(every))
             report.extend(plan.refused[language])
             for rendered in plan.pages[language]:
                 source, path = sources[rendered.page], f"docs/{language}/{rendered.page}"
-                report.extend(
-                    memo.findings(
+                costly.append(
+                    CheckJob(
                         ("parity", source.path, source.text, rendered.text, path),
-                        partial(check_page_parity, source, rendered.text, path),
+                        check_page_parity,
+                        (source, rendered.text, path),
                     )
                 )
+        for findings in memo.run(costly):
+            report.extend(findings)
         memo.save()
     except PipelineError as error:
         report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
