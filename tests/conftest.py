@@ -49,3 +49,19 @@ def built_site(tmp_path_factory) -> Path:
     problem = build_site(load_settings(root / "mkdocs.yml"))
     assert problem is None, problem
     return root / "site"
+
+
+@pytest.fixture
+def pools(monkeypatch) -> list[int]:
+    """The process pools started (their sizes), pools that really run."""
+    import doclocale.parallel as parallel
+
+    started: list[int] = []
+    real = parallel.ProcessPoolExecutor
+
+    def pool(count, **options):
+        started.append(count)
+        return real(count, **options)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
+    return started

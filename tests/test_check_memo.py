@@ -97,21 +97,13 @@ def test_a_damaged_memo_means_a_full_check(settings, calls) -> None:
     assert len(calls["parity"]) >= 4
 
 
-def test_checks_run_in_a_pool_find_the_same(settings, monkeypatch) -> None:
+def test_checks_run_in_a_pool_find_the_same(settings, monkeypatch, pools) -> None:
     import shutil
 
     import doclocale.checks.memo as memo
-    import doclocale.parallel as parallel
 
     edit_translation(settings, "Key points", lambda text: f"{text} 12")
-    started: list[int] = []
-    real = parallel.ProcessPoolExecutor
-
-    def pool(count, **options):
-        started.append(count)
-        return real(count, **options)
-
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
+    started = pools
     monkeypatch.setattr(memo, "PARALLEL_FROM", 2)
     monkeypatch.setenv("DOCLOCALE_WORKERS", "1")
     alone = runner.run_checks(settings)

@@ -28,16 +28,9 @@ def plan(settings, monkeypatch, workers: str):
     return result.pages, result.refused, result.caches, result.rendered
 
 
-def test_pool_and_sequence_give_the_same_plan(settings, monkeypatch) -> None:
+def test_pool_and_sequence_give_the_same_plan(settings, monkeypatch, pools) -> None:
     hostile(settings)
-    started: list[int] = []
-    real = parallel.ProcessPoolExecutor
-
-    def pool(count, **options):
-        started.append(count)
-        return real(count, **options)
-
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
+    started = pools
     monkeypatch.setattr(gate_pool, "PARALLEL_FROM", 2)
     in_sequence = plan(settings, monkeypatch, "1")
     assert started == []
