@@ -61,6 +61,22 @@ BREAKAGES = {
         "L904",
         "http://example.org/",
     ),
+    "http-link-after-a-link-to-this-site": (
+        lambda s: edit(
+            s / GUIDE_EN,
+            "<p>",
+            '<p><a href="https://guides.example-clinic.ir/about/" target="_blank">s</a><a href="http://example.org/">x</a>',
+        ),
+        "L904",
+        "http://example.org/",
+    ),
+    "language-switch-without-english": (
+        lambda s: edit(
+            s / GUIDE_FA, '<a href="../../../guides/microneedling/" hreflang="en" class="md-select__link">', "<a>"
+        ),
+        "L908",
+        "language switch has no link to en",
+    ),
     "new-tab-without-noopener": (
         lambda s: edit(s / GUIDE_EN, "<p>", '<p><a href="https://example.org/" target="_blank">x</a>'),
         "L905",
@@ -131,7 +147,8 @@ BREAKAGES = {
     ),
     "font-url-in-css": (
         lambda s: (s / "assets/extra.css").write_bytes(
-            b"/* caf\xe9: saved as Latin-1 */\nbody { margin: 0 }\n@font-face{src:url('https://fonts.example.com/v.woff2')}"
+            b"\n/* caf\xe9: saved as Latin-1 */\nbody { margin: 0 }\n@font-face{src:url('https://fonts.example.com/v.woff2')}\n"
+            b".after { margin: 0 }\n"
         ),
         "L903",
         "fonts.example.com",

@@ -42,6 +42,7 @@ RESOLVES = {
     "dot-dot is the parent": ("guides/a/", "..", ("guides/index.html", "")),
     "ends in slash-dot": ("guides/", "a/.", ("guides/a/index.html", "")),
     "ends in slash-dot-dot": ("guides/", "a/..", ("guides/index.html", "")),
+    "slash-dot of a missing folder": ("guides/", "x/.", ("guides/x/index.html", "")),
     "query left out": ("guides/a/", "../../about/?from=a#team", ("about/index.html", "team")),
     "root-relative": ("guides/a/", "/about/", ("about/index.html", "")),
     "root from the home page": ("", "./", ("index.html", "")),
@@ -173,6 +174,15 @@ def test_what_a_page_leaves_out_is_read_as_empty(tmp_path: Path) -> None:
     ]
     assert scan.foreign == [("script", "src", "http://cdn.example.net/y.js", at("<script"), "cdn.example.net")]
     assert scan.broken == [("a", "href", "https://guides.example.ir/clinic/nowhere/", -1, "nowhere/index.html")]
+
+
+def test_every_plain_link_is_looked_at(tmp_path: Path) -> None:
+    """Links that are not ours to check (mail, phone) do not hide the ones after them."""
+    page = tmp_path / "index.html"
+    links = [f'<a href="mailto:n{n}@example.ir">m</a><a href="gone{n}/">g</a>' for n in range(20)]
+    page.write_text("<html>" + "".join(links), encoding="utf-8")
+    scan = scan_page(tmp_path, "index.html", Resolver(FILES, SITE_URL))
+    assert sorted(b[2] for b in scan.broken) == sorted(f"gone{n}/" for n in range(20))
 
 
 def test_a_page_that_is_not_utf8_is_still_scanned(tmp_path: Path) -> None:
