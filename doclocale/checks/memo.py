@@ -41,7 +41,6 @@ class FindingsMemo:
         self.path = path
         self.kept: dict[str, tuple[Finding, ...]] = {}
         self.used: dict[str, tuple[Finding, ...]] = {}
-        self.computed = 0
         try:
             kept = pickle.loads(path.read_bytes())
             if isinstance(kept, dict):
@@ -51,31 +50,27 @@ class FindingsMemo:
 
     def run(self, jobs: Sequence[CheckJob]) -> list[tuple[Finding, ...]]:
         """The findings of every job, in order: kept ones reused, the others computed (in a pool when many)."""
-        keys = [_key((job.check.__module__, job.check.__qualname__, *job.inputs)) for job in jobs]
+        keys = [_key(job) for job in jobs]
         missing = [i for i, key in enumerate(keys) if not isinstance(self.kept.get(key), tuple)]
-        computed = map_in_pool(_run, None, [jobs[i] for i in missing], PARALLEL_FROM)
-        found = dict(zip(missing, computed, strict=True))
-        results = [found[i] if i in found else self.kept[key] for i, key in enumerate(keys)]
-        self.used.update(zip(keys, results, strict=True))
-        self.computed += len(missing)
-        return results
+        computed = dict(zip(missing, map_in_pool(_run, None, [jobs[i] for i in missing], PARALLEL_FROM), strict=True))
+        for i, key in enumerate(keys):
+            self.used[key] = computed[i] if i in computed else self.kept[key]
+        return [self.used[key] for key in keys]
 
     def save(self) -> None:
         """Keep what this run used (and only that) for the next."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
-            partial.write_bytes(pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+            partial.write_bytes(pickle.dumps(self.used))
             partial.replace(self.path)
         except OSError:
             pass  # without it the next check only takes longer
 
 
-def _key(inputs: tuple) -> str:
-    digest = hashlib.sha256(code_fingerprint())
-    for part in inputs:
-        digest.update(repr(part).encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()
+def _key(job: CheckJob) -> str:
+    """The code, the check and its inputs (repr escapes every character that could not be encoded)."""
+    return hashlib.sha256(code_fingerprint() + repr((job.check.__qualname__, job.inputs)).encode()).hexdigest()
 
 
 def _run(_: Any, job: CheckJob) -> tuple[Finding, ...]:

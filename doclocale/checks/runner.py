@@ -88,7 +88,7 @@ def run_checks(
         for page, source in sources.items():
             if is_guide(page):
                 report.extend(check_review(source, today))
-            costly.append(CheckJob(("readability", source.path, source.text), check_english_readability, (source,)))
+            costly.append(CheckJob((source.path, source.text), check_english_readability, (source,)))
         templates = build_templates(settings, sources)
         # The build's own gate: what it refuses is reported here with the same code. Pages whose
         # inputs have not changed since the last build are not rendered again (docs/<language>/).
@@ -110,7 +110,7 @@ def run_checks(
                 source, path = sources[rendered.page], f"docs/{language}/{rendered.page}"
                 costly.append(
                     CheckJob(
-                        ("parity", source.path, source.text, rendered.text, path),
+                        (source.path, source.text, rendered.text, path),
                         check_page_parity,
                         (source, rendered.text, path),
                     )

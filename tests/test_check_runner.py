@@ -1,0 +1,82 @@
+"""`make check` as a whole: what it reports when a catalog cannot be read, with the built site, and online."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+from doclocale.catalogs import read_catalog, write_catalog
+from doclocale.checks.memo import CheckJob, FindingsMemo
+from doclocale.checks.runner import run_checks
+from doclocale.model import Finding, Location, Severity
+from doclocale.pipeline import update_catalogs
+
+
+def test_a_catalog_that_cannot_be_read_is_one_error_naming_its_line(settings) -> None:
+    path = settings.catalog_path("fa", "about")
+    path.write_text(path.read_text(encoding="utf-8") + '\nmsgid "Broken\n', encoding="utf-8")
+    report = run_checks(settings)
+    assert [f.code for f in report.findings if f.code.startswith("E")] == ["E001"]
+    error = next(f for f in report.findings if f.code == "E001")
+    assert error.severity is Severity.ERROR and report.exit_code == 1
+    assert error.location.path == "locale/fa/LC_MESSAGES/about.po" and error.location.line > 1
+    assert error.message and error.hint, error.format()
+
+
+def test_the_same_english_in_two_contexts_may_be_translated_differently(settings) -> None:
+    page = settings.source_dir / "about.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nCall us.\n\n<!-- i18n-context: the clinic's phone line -->\nCall us.\n",
+        encoding="utf-8",
+    )
+    update_catalogs(settings)
+    path = settings.catalog_path("fa", "about")
+    catalog = read_catalog(path)
+    catalog.get("Call us.").string = "با ما تماس بگیرید."
+    catalog.get("Call us.", "the clinic's phone line").string = "به کلینیک زنگ بزنید."
+    write_catalog(path, catalog)
+    assert [f.format() for f in run_checks(settings).findings if f.code == "K601"] == []
+
+
+def test_the_built_site_and_links_to_other_sites(settings, built_site: Path) -> None:
+    site = settings.root / "site"
+    shutil.copytree(built_site, site)
+    settings = dataclasses.replace(settings, site_dir=site)
+    page = site / "about" / "index.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("<p>", '<p><a href="http://127.0.0.1:1/gone">x</a>', 1),
+        encoding="utf-8",
+    )
+    offline = run_checks(settings, include_site=True)
+    codes = [f.code for f in offline.findings if f.location.path == "site/about/index.html"]
+    assert sorted(codes) == ["L904", "L920"], "an http link is an error, and listed"
+    assert "L913" not in [f.code for f in offline.findings], "nothing is fetched unless asked"
+    online = run_checks(settings, include_site=True, online=True)
+    dead = [f for f in online.findings if f.code == "L913"]
+    assert [(f.location.path, "http://127.0.0.1:1/gone" in f.message) for f in dead] == [
+        ("site/about/index.html", True)
+    ]
+    shutil.rmtree(site)
+    assert not [f for f in run_checks(settings, include_site=True).findings if f.code.startswith("L")]
+
+
+def count(found: list[str], text: str) -> list[Finding]:
+    found.append(text)
+    return [Finding(Location(text, 1), "X001", Severity.WARNING, text)]
+
+
+def test_the_memo_keeps_exactly_what_the_last_run_used(tmp_path: Path) -> None:
+    path = tmp_path / "not" / "yet" / "findings.pickle"
+    calls: list[str] = []
+    jobs = [CheckJob((text,), count, (calls, text)) for text in ("a", "b")]
+    first = FindingsMemo(path)
+    assert first.run(jobs) == [tuple(count([], "a")), tuple(count([], "b"))]
+    first.save()
+    assert calls == ["a", "b"]
+    second = FindingsMemo(path)
+    assert second.run(jobs[:1]) == [tuple(count([], "a"))] and calls == ["a", "b"]
+    second.save()  # its folder exists now
+    third = FindingsMemo(path)
+    assert third.run(jobs) == [tuple(count([], "a")), tuple(count([], "b"))]
+    assert calls == ["a", "b", "b"], "b was not used by the second run, so it was not kept"
