@@ -31,6 +31,8 @@ def test_the_same_english_in_two_contexts_may_be_translated_differently(settings
         encoding="utf-8",
     )
     update_catalogs(settings)
+    waiting = [(f.code, f.excerpt) for f in run_checks(settings).findings if f.code == "C101"]
+    assert waiting == [("C101", "Call us."), ("C101", "Call us.")], "each is waiting for its translation"
     path = settings.catalog_path("fa", "about")
     catalog = read_catalog(path)
     catalog.get("Call us.").string = "با ما تماس بگیرید."
@@ -59,6 +61,13 @@ def test_the_built_site_and_links_to_other_sites(settings, built_site: Path) -> 
     ]
     shutil.rmtree(site)
     assert not [f for f in run_checks(settings, include_site=True).findings if f.code.startswith("L")]
+
+
+def test_readability_is_reported_for_the_page_that_is_hard_to_read(settings) -> None:
+    hard = "Notwithstanding considerable interindividual variability, dermatological microneedling interventions necessitate comprehensive preprocedural consultation. "
+    (settings.source_dir / "hard.md").write_text("# Hard\n\n" + (hard + "\n\n") * 4, encoding="utf-8")
+    found = [f.location.path for f in run_checks(settings).findings if f.code == "Y101"]
+    assert found == ["docs/en/hard.md"]
 
 
 def count(found: list[str], text: str) -> list[Finding]:

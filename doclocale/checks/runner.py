@@ -121,13 +121,13 @@ def run_checks(
     except PipelineError as error:
         report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
     if include_site and (settings.site_dir / "index.html").exists():
-        from .links import check_site, external_link_notes, read_site
+        from .links import check_site, external_link_notes, external_links, read_site
 
         model = read_site(settings)
         report.extend(check_site(settings, model))
-        notes = external_link_notes(settings, model)
-        report.extend(notes)
-        links = [(note.location.path, note.message.rsplit(": ", 1)[1]) for note in notes]
+        report.extend(external_link_notes(settings, model))
+        site = settings.relative(settings.site_dir)
+        links = [(f"{site}/{page}", url) for page, url in external_links(model)]
         if online:
             from .online import check_online
 
