@@ -63,6 +63,18 @@ def test_the_built_site_and_links_to_other_sites(settings, built_site: Path) -> 
     assert not [f for f in run_checks(settings, include_site=True).findings if f.code.startswith("L")]
 
 
+def test_new_english_text_before_an_update_is_reported_as_waiting(settings) -> None:
+    page = settings.source_dir / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA first new line.\n\nA second new line.\n", encoding="utf-8")
+    waiting = [
+        (f.code, f.location.path, f.location.line, f.excerpt) for f in run_checks(settings).findings if f.code == "C101"
+    ]
+    assert waiting == [
+        ("C101", "locale/fa/LC_MESSAGES/about.po", 0, "A first new line."),
+        ("C101", "locale/fa/LC_MESSAGES/about.po", 0, "A second new line."),
+    ]
+
+
 def test_readability_is_reported_for_the_page_that_is_hard_to_read(settings) -> None:
     hard = "Notwithstanding considerable interindividual variability, dermatological microneedling interventions necessitate comprehensive preprocedural consultation. "
     (settings.source_dir / "hard.md").write_text("# Hard\n\n" + (hard + "\n\n") * 4, encoding="utf-8")
