@@ -24,6 +24,18 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     sync_folder(path.parent)  # and the rename itself survives a power cut
 
 
+def write_cache_file(path: Path, data: bytes) -> None:
+    """A result kept in .cache/ to save time: renamed into place whole (readers never see half of it),
+    not synced to disk, and a failure only means the work is done again next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError:
+        pass
+
+
 def sync_folder(folder: Path) -> None:
     descriptor = os.open(folder, os.O_RDONLY)
     try:

@@ -13,11 +13,11 @@ the project's code itself).
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
+from .atomic import write_cache_file
 from .fingerprint import code_fingerprint
 from .markdown import parse_page
 from .model import SourcePage
@@ -38,13 +38,7 @@ def parsed_page(cache: Path, display: str, text: str) -> SourcePage:
     except Exception:  # noqa: BLE001 (a missing, torn or foreign entry: parse again)
         pass
     page = parse_page(display, text)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        partial = cache / f"{entry.name}.{os.getpid()}.partial"
-        partial.write_bytes(pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(entry)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+    write_cache_file(entry, pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
     return page
 
 

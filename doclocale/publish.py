@@ -121,7 +121,8 @@ def plan_generation(
     fingerprint = inputs_fingerprint(settings)
     sources = dict(sources or {})
     plan = GenerationPlan()
-    slots: dict[str, list[tuple[RenderedPage, list[Finding]] | None]] = {}
+    slots: dict[str, list[tuple[RenderedPage, list[Finding]] | None]] = {}  # per page, in order; None: to gate
+    keys: dict[str, list[str]] = {}  # the inputs each page was generated from
     jobs: list[GateJob] = []
     waiting: list[tuple[str, int, str]] = []  # each job's language, place among its pages, catalog
     for language in settings.languages:
@@ -130,14 +131,14 @@ def plan_generation(
             previous = json.loads(existing.get(INPUTS_FILE, b"{}"))
         except ValueError:
             previous = {}
-        slots[language], plan.caches[language] = [], {}
+        slots[language], keys[language] = [], []
         for page in names:
             catalog_file = settings.catalog_path(language, page_domain(page))
             catalog_bytes = catalog_file.read_bytes() if catalog_file.exists() else b""
             key = hashlib.sha256(
                 fingerprint + hashlib.sha256(raw[page]).digest() + hashlib.sha256(catalog_bytes).digest()
             ).hexdigest()
-            plan.caches[language][page] = {"inputs": key}
+            keys[language].append(key)
             entry = previous.get(page)
             if entry and entry.get("inputs") == key and page in existing:
                 slots[language].append(_cached(page, existing[page], entry))
@@ -164,10 +165,10 @@ def plan_generation(
         results = [slot for slot in done if slot is not None]
         plan.pages[language] = tuple(rendered for rendered, _ in results)
         plan.refused[language] = [finding for _, findings in results for finding in findings]
-        for rendered, findings in results:
-            plan.caches[language][rendered.page] = _cache_entry(
-                plan.caches[language][rendered.page]["inputs"], rendered, findings
-            )
+        plan.caches[language] = {
+            rendered.page: _cache_entry(key, rendered, findings)
+            for key, (rendered, findings) in zip(keys[language], results, strict=True)
+        }
     return plan
 
 

@@ -3,7 +3,7 @@
 A catalog update is a fixed point: run on its own output, it writes nothing. So when every
 file it reads (English pages, catalogs and templates, theme overrides, mkdocs.yml) and the
 code are byte for byte what they were after such a run, it would write nothing again; the
-stamp in .cache/update.json says so without parsing a page or a catalog. What that run
+stamp in .cache/update/update.json says so without parsing a page or a catalog. What that run
 reported (catalogs of pages that are gone) is kept with it and reported again.
 """
 
@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 
+from .atomic import write_cache_file
 from .fingerprint import code_fingerprint
 from .settings import Settings
 
@@ -48,11 +49,5 @@ def unchanged_since_stamp(settings: Settings, digest: str) -> dict[str, int] | N
 
 
 def write_stamp(settings: Settings, digest: str, orphaned: dict[str, int]) -> None:
-    folder = settings.cache_dir("update")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = folder / f"{STAMP}.partial"
-        partial.write_text(json.dumps({"inputs": digest, "orphaned": orphaned}), encoding="utf-8")
-        partial.replace(folder / STAMP)
-    except OSError:
-        pass  # without a stamp the next update only takes longer
+    stamp = json.dumps({"inputs": digest, "orphaned": orphaned}).encode("utf-8")
+    write_cache_file(settings.cache_dir("update") / STAMP, stamp)  # without it the next update only takes longer

@@ -12,13 +12,13 @@ own folder.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_cache_file
 from ..fingerprint import code_fingerprint
 from ..model import Finding
 from ..parallel import map_in_pool
@@ -59,13 +59,7 @@ class FindingsMemo:
 
     def save(self) -> None:
         """Keep what this run used (and only that) for the next."""
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
-            partial.write_bytes(pickle.dumps(self.used))
-            partial.replace(self.path)
-        except OSError:
-            pass  # without it the next check only takes longer
+        write_cache_file(self.path, pickle.dumps(self.used))
 
 
 def _key(job: CheckJob) -> str:
