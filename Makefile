@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 
 PAGE ?= guides/microneedling
 
-.PHONY: preview build serve update status check test screenshots bench clean lock mutants lighthouse
+.PHONY: preview build serve update status check test screenshots bench clean lock mutants lighthouse shard merge
 
 # Exactly the versions CI tested: every package pinned with its hashes in requirements.lock.
 $(STAMP): pyproject.toml requirements.lock
@@ -31,6 +31,12 @@ $(NODE_STAMP): package.json package-lock.json
 
 build: $(STAMP)  ## generate docs/fa from the catalogs and build site/ (STRICT=1: release mode)
 	$(CLI) build $(if $(STRICT),--strict)
+
+shard: $(STAMP)  ## one language's share of the site, in shards/<language>/ (one CI job per language): make shard SHARD=fa
+	$(CLI) shard $(SHARD) $(if $(STRICT),--strict)
+
+merge: $(STAMP)  ## merge every language's shard in shards/ into site/ (and write its sitemap and search index)
+	$(CLI) merge shards/*/
 
 serve: $(STAMP)  ## live preview at http://127.0.0.1:8000 (English) and /fa/ (Persian)
 	$(VENV)/bin/mkdocs serve

@@ -43,6 +43,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     preview.add_argument("page", help="the page under docs/en/, e.g. guides/microneedling")
     preview.add_argument("--serve", action="store_true", help="serve it at http://127.0.0.1:8000 and rebuild on save")
+    shard = commands.add_parser(
+        "shard", help="build one language's share of the site (one CI job per language); 'merge' joins them"
+    )
+    shard.add_argument("language", nargs="?", help="language code, e.g. en or fa")
+    shard.add_argument("--out", type=Path, help="folder for the share (default: shards/<language>)")
+    shard.add_argument("--strict", action="store_true", help="release mode, as 'build --strict'")
+    shard.add_argument("--list", action="store_true", help="print the languages as a JSON list (a CI matrix)")
+    merge = commands.add_parser("merge", help="merge every language's shard into site/ (sitemap and search index)")
+    merge.add_argument("parts", nargs="+", type=Path, help="the shard folders, one per language")
     check = commands.add_parser("check", help="run every check and print one report")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--no-site", action="store_true", help="skip the built-site checks")
@@ -64,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             "pseudo": run_pseudo,
             "screenshots": run_screenshots,
             "preview": run_preview,
+            "shard": run_shard,
+            "merge": run_merge,
         }[args.command]
         return handler(settings, args)
     except PipelineError as error:
@@ -74,14 +85,40 @@ def main(argv: list[str] | None = None) -> int:
 def run_build(settings, args) -> int:
     from .site import build_site
 
-    problem = build_site(settings, release=args.strict)
+    languages = ", ".join((settings.source_language,) + settings.languages)
+    return _outcome(
+        build_site(settings, release=args.strict), f"built {settings.relative(settings.site_dir)}/ ({languages})"
+    )
+
+
+def _outcome(problem: str | None, done: str) -> int:
+    """Print what went wrong (exit 1) or what was done (exit 0)."""
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    print(
-        f"built {settings.relative(settings.site_dir)}/ ({', '.join((settings.source_language,) + settings.languages)})"
-    )
+    print(done)
     return 0
+
+
+def run_shard(settings, args) -> int:
+    from .shards import build_shard, shard_languages
+
+    if args.list:
+        print(json.dumps(shard_languages(settings)))
+        return 0
+    if not args.language:
+        print("give a language (one of: " + ", ".join(shard_languages(settings)) + ") or --list", file=sys.stderr)
+        return 2
+    out = args.out or settings.root / "shards" / args.language
+    problem = build_shard(settings, args.language, out, release=args.strict)
+    return _outcome(problem, f"built the {args.language} shard in {out}/")
+
+
+def run_merge(settings, args) -> int:
+    from .shards import merge_shards
+
+    problem = merge_shards(settings, args.parts)
+    return _outcome(problem, f"merged {len(args.parts)} shards into {settings.relative(settings.site_dir)}/")
 
 
 def run_preview(settings, args) -> int:

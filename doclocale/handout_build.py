@@ -166,12 +166,20 @@ def plan_handouts(guides: dict[str, list[GuideCopy]], source_language: str) -> l
 
 
 def build_handouts(
-    guides: dict[str, list[GuideCopy]], source_language: str, site: Path, cache: Path, workers: int | None = None
+    guides: dict[str, list[GuideCopy]],
+    source_language: str,
+    site: Path,
+    cache: Path,
+    workers: int | None = None,
+    language: str = "",
 ) -> list[WrittenHandout]:
-    """Write every handout; only those whose inputs changed are rendered (``cache_key``)."""
+    """Write every handout (with ``language``: only those with that language's text, a shard's
+    share); only those whose inputs changed are rendered (``cache_key``)."""
     style = stylesheet()
     keyed, jobs = [], {}
     for handout, folders in plan_handouts(guides, source_language):
+        if language and language not in {section.language for section in handout.sections}:
+            continue
         document = handout_document(handout, style)
         key = cache_key(document, site)
         keyed.append((handout, folders, key))

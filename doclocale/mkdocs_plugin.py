@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import logging
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 
 from babel import Locale
@@ -27,12 +28,19 @@ from .handout_links import handout_context
 from .isolation import isolate_latin
 from .navigation import page_navigation
 from .pipeline import NAV_SECTION, site_release_problems, site_translations
-from .presentation import alternate_links, page_notice, set_html_direction, source_path, valid_theme_markup
+from .presentation import (
+    alternate_links,
+    language_switch,
+    page_notice,
+    set_html_direction,
+    source_path,
+    valid_theme_markup,
+)
 from .publish import generate_all, release_problems
 from .rendering import renderer_from_config
 from .review import is_guide, review_dates
 from .search import SearchIndexError, folding_rules, write_search_index
-from .settings import load_settings
+from .settings import Settings, load_settings
 from .structure import compare_html
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
@@ -41,6 +49,9 @@ log = logging.getLogger("mkdocs.plugins.doclocale")
 class DocLocaleConfig(Config):
     strict = config_options.Type(bool, default=False)  # release mode: untranslated text fails the build
     handouts = config_options.Type(bool, default=True)  # printable PDFs of the guides (README, "Printed handouts")
+    # One language's share of the site (README, "Sharded builds"): the source language and this
+    # one are built, the search index is left to the merge. Set by ``doclocale shard``.
+    shard = config_options.Type(str, default="")
 
 
 class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
@@ -48,12 +59,14 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.source_site_name: str | None = None
         self.source_site_description: str | None = None
         self.language = ""
+        self.language_names: dict[str, str] = {}
         self.translations: Translations = Translations()
         self.finished_builds = 0
         self.refused_site_strings: list = []
         self.source_content: dict[str, str] = {}  # page -> the source-language page's HTML
         self.source_not_found = ""  # the source language's 404 page
         self.guides: dict[str, list[GuideCopy]] = {}  # guide page -> its built copies, for the handouts
+        self.handouts_written: list[Path] = []
 
     @event_priority(-200)  # after static-i18n has set this pass's language
     def on_config(self, config):
@@ -75,6 +88,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             )
         for finding in self.refused_site_strings:
             log.info("%s", finding.format())
+        self.language_names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
         config.site_name = escape(self.translations.gettext(self.source_site_name))
         if self.source_site_description:
             config.site_description = escape(self.translations.gettext(self.source_site_description))
@@ -85,8 +99,9 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             return
         self.finished_builds = 0
         self.guides = {}
+        self.handouts_written = []
         try:
-            builds = generate_all(self.settings, renderer_from_config(config), release=self.config.strict)
+            builds = generate_all(self.built_settings(), renderer_from_config(config), release=self.config.strict)
         except PipelineError as error:
             raise PluginError(error.format()) from error
         for build in builds:
@@ -99,11 +114,19 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             )
             for finding in build.refused:  # a preview build shows the English and says so
                 log.info("%s", finding.format())
-        problems = release_problems(builds) + site_release_problems(self.settings)
+        problems = release_problems(builds) + site_release_problems(self.built_settings())
         if problems and self.config.strict:
             raise PluginError("release mode: pages are not fully translated:\n" + "\n".join(problems))
         for problem in problems:
             log.info("not fully translated: %s", problem)
+
+    def built_settings(self) -> Settings:
+        """The settings of what this build writes: in a shard, one target language at most."""
+        if not self.config.shard:
+            return self.settings
+        return replace(
+            self.settings, languages=tuple(code for code in self.settings.languages if code == self.config.shard)
+        )
 
     def on_env(self, env, config, files):
         env.add_extension("jinja2.ext.i18n")
@@ -166,6 +189,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         context["nav"] = copy.copy(nav)  # what this page shows: its own section, not the whole library
         context["nav"].items = page_navigation(nav.items)
         context["doclocale_alternates"] = alternate_links(self.settings, page.url)
+        set_language_switch(config, language_switch(self.settings, self.language_names, page.url))
         source_page = source_path(page.file.src_uri, self.settings)
         context["doclocale_guide"] = is_guide(source_page)
         context["doclocale_review"] = review_dates(page.meta, self.language) if is_guide(source_page) else None
@@ -186,21 +210,31 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         # static-i18n runs each other language's build inside the source-language
         # build's post-build step, so the last of these calls sees every language.
         self.finished_builds += 1
-        if self.finished_builds == 1 + len(self.settings.languages):
-            try:
-                count = write_search_index(Path(config.site_dir))
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from error
-            log.info("search index: %d pages", count)
+        if self.finished_builds == 1 + len(self.built_settings().languages):
             site = Path(config.site_dir)
+            if not self.config.shard:  # a shard's pages are indexed with the others' when they are merged
+                try:
+                    count = write_search_index(site)
+                except SearchIndexError as error:
+                    raise PluginError(str(error)) from error
+                log.info("search index: %d pages", count)
+            cache = (
+                self.settings.root / ".cache" / (f"handouts-{self.config.shard}" if self.config.shard else "handouts")
+            )
             try:
                 written = build_handouts(
-                    self.guides, self.settings.source_language, site, self.settings.root / ".cache" / "handouts"
+                    self.guides, self.settings.source_language, site, cache, language=self.config.shard
                 )
             except HandoutError as error:
                 raise PluginError(str(error)) from error
+            self.handouts_written = [handout.path for handout in written]
             rendered = {handout.key for handout in written if not handout.reused}
             log.info("handouts: %d PDFs, %d rendered (page changed), the others reused", len(written), len(rendered))
+
+    def on_template_context(self, context, template_name, config):
+        if template_name == "404.html":  # a page not found: the switch goes to each language's home page
+            set_language_switch(config, language_switch(self.settings, self.language_names, None))
+        return context
 
     def on_post_template(self, output, template_name, config):
         """One 404 page per language: static-i18n renders the theme's 404.html in every pass into
@@ -220,6 +254,13 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
 
     def on_post_page(self, output, page, config):
         return valid_theme_markup(set_html_direction(output, Locale.parse(self.language).text_direction))
+
+
+def set_language_switch(config, switch: list[dict[str, str]]) -> None:
+    """Material reads ``config.extra.alternate``; static-i18n sets it both as an item and as an
+    attribute (which templates see first), so both are replaced."""
+    config.extra["alternate"] = switch
+    config.extra.alternate = switch
 
 
 def site_address(page: str, language: str):

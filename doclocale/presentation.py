@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from posixpath import relpath
+from urllib.parse import urlsplit
 
 from .settings import Settings
 
@@ -47,15 +48,35 @@ def page_notice(settings: Settings, language: str, meta: dict, page_url: str) ->
 def alternate_links(settings: Settings, page_url: str) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) for every language of a page, plus x-default (the source)."""
     languages = (settings.source_language,) + settings.languages
-    base = page_url
-    for code in settings.languages:
-        if page_url.startswith(f"{code}/") or page_url == code:
-            base = page_url[len(code) :].lstrip("/")
+    base = _without_language(settings, page_url)
     links = [
         (code, settings.site_url + (base if code == settings.source_language else f"{code}/{base}"))
         for code in languages
     ]
     return links + [("x-default", settings.site_url + base)]
+
+
+def language_switch(settings: Settings, names: dict[str, str], page_url: str | None) -> list[dict[str, str]]:
+    """The header's language switch (Material's ``config.extra.alternate``): each language's copy
+    of the page, or each language's home page from a home page or from a 404 page (``None``).
+    Made from mkdocs.yml alone, so every build, and every shard, shows every language."""
+    base = "" if page_url is None else _without_language(settings, page_url)
+    root = urlsplit(settings.site_url).path.rstrip("/")
+    switch = []
+    for code in (settings.source_language, *settings.languages):
+        if base:
+            link = base if code == settings.source_language else f"{code}/{base}"
+        else:
+            link = f"{root}/" if code == settings.source_language else f"{root}/{code}/"
+        switch.append({"name": names.get(code, code), "link": link, "lang": code})
+    return switch
+
+
+def _without_language(settings: Settings, page_url: str) -> str:
+    for code in settings.languages:
+        if page_url.startswith(f"{code}/") or page_url == code:
+            return page_url[len(code) :].lstrip("/")
+    return page_url
 
 
 def set_html_direction(html: str, direction: str) -> str:

@@ -1,6 +1,6 @@
 """Pipeline benchmark: each stage at N = 100, 1000 guides (median of 3, peak memory).
 
-    .venv/bin/python scripts/bench_pipeline.py [--runs 3] [N ...]     (default: 100 1000)
+    .venv/bin/python scripts/bench_pipeline.py [--runs 3] [--stages build,sharded] [N ...]     (default: 100 1000)
 
 Stages run as separate processes on a synthetic project (scripts/synthetic_corpus.py):
   update-0  extract + merge every catalog with nothing cached (no parsed pages, no update stamp)
@@ -13,6 +13,7 @@ Stages run as separate processes on a synthetic project (scripts/synthetic_corpu
   check     python -m doclocale check --no-site (catalog and translation QA)
   links     built-site checks (links, anchors, parity, foreign loads)
   ci        what CI runs on a fresh clone, nothing cached: build, update --check, check (site checks included)
+  sharded   the build as two shards (en, fa) in two processes at once, then their merge (README, "Sharded builds")
 "What the pipeline adds" = update-0 + generate + check + links + (build - plain) (each stage on
 its own, as after an edit) and, for CI, ci - plain; the target is <= 0.25 of the plain build at
 N = 1000, and time per page within 20 % from N = 100 to 1000.
@@ -75,6 +76,11 @@ STAGES = {
         "-c",
         f"rm -rf .cache docs/fa site && {PY} -m doclocale build && {PY} -m doclocale update --check && {PY} -m doclocale check",
     ],
+    "sharded": [
+        "sh",
+        "-c",
+        f"{PY} -m doclocale shard en & e=$!; {PY} -m doclocale shard fa; f=$?; wait $e && [ $f = 0 ] && {PY} -m doclocale merge shards/en shards/fa",
+    ],
 }
 
 
@@ -127,6 +133,9 @@ def main() -> int:
     runs = 3
     if args[:1] == ["--runs"]:
         runs, args = int(args[1]), args[2:]
+    stages = list(STAGES)
+    if args[:1] == ["--stages"]:
+        stages, args = args[1].split(","), args[2:]
     sizes = [int(a) for a in args] or [100, 1000]
     results: dict[int, dict[str, tuple[float, float]]] = {}
     weights: dict[int, tuple[int, int]] = {}
@@ -137,7 +146,7 @@ def main() -> int:
             run("update", root)  # the corpus's catalogs as Babel writes them
             run("build", root)  # warm up: generated pages exist, caches are hot
             results[count] = {}
-            for stage in STAGES:
+            for stage in stages:
                 times, memory, note = [], 0.0, ""
                 for _ in range(runs):
                     elapsed, peak, note = run(stage, root)
@@ -150,6 +159,8 @@ def main() -> int:
                 )
             weights[count] = tuple((root / "site" / language / GUIDE_PAGE).stat().st_size for language in ("", "fa"))
             shutil.rmtree(root / "site-plain", ignore_errors=True)
+    if set(STAGES) - set(stages):
+        return 0  # some stages only: their figures above are the result
     print()
     header = f"{'N':>5} " + " ".join(f"{stage:>9}" for stage in STAGES) + f" {'added':>8} {'ratio':>6}"
     print(header)

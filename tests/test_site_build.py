@@ -87,3 +87,6 @@ def test_each_language_has_its_own_not_found_page(built_site: Path) -> None:
         body = tree.css_first("article").text()
         assert ("Page" in body) == (language == "en"), "the Persian 404 page has English text, or the reverse"
         assert ("guides" in body.lower()) == (language == "en")
+        # The language switch of a page that does not exist leads to each language's home page.
+        switch = [(a.attributes["hreflang"], a.attributes["href"]) for a in tree.css("a.md-select__link")]
+        assert switch == [("en", "/"), ("fa", "/fa/")], path
