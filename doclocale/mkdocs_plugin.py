@@ -16,6 +16,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.support import Translations
+from jinja2 import ChoiceLoader, DictLoader
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -44,6 +45,7 @@ from .settings import Settings, load_settings
 from .structure import compare_html
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
+UNWRITTEN = "doclocale-unwritten.html"  # the template of pages a shard renders but does not write
 
 
 class DocLocaleConfig(Config):
@@ -130,6 +132,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
 
     def on_env(self, env, config, files):
         env.add_extension("jinja2.ext.i18n")
+        env.loader = ChoiceLoader([env.loader, DictLoader({UNWRITTEN: ""})])
         # Catalog strings are data: escaped before a template inserts them anywhere.
         t = self.translations
         env.install_gettext_callables(
@@ -164,6 +167,10 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             page._title_from_render = Markup(page._title_from_render)
         if self.language == self.settings.source_language:
             self.source_content[name] = html
+            if self.config.shard not in ("", self.language) and not (self.config.handouts and is_guide(name)):
+                # Another language's shard needs the English page's content, not its file:
+                # the page is rendered by an empty template, which MkDocs does not write.
+                page.meta["template"] = UNWRITTEN
             return html
         english = self.source_content.get(name)
         if english is not None and page.meta.get("i18n_status") != "untranslated":

@@ -4,20 +4,24 @@ language), then merged into one site.
 A shard builds the source language and its own language with MkDocs, as the full build
 does (a translated page is compared with MkDocs' rendering of the English page), and keeps
 its share: the source-language shard everything but the files the merge writes; another
-language's shard its folder and the bilingual handouts it made. The merge puts the shares
+language's shard its folder and the bilingual handouts it made (it renders the English
+pages' content, and writes only the English guides the bilingual handouts are made from). The merge puts the shares
 side by side, refuses two shards writing one file, and writes what covers every
-language: the sitemap and the search index. Every shard records a digest of the
-English pages it built; the merge refuses shards that built different English sites.
+language: the sitemap and the search index. Every shard records a digest of each
+English page's content as MkDocs rendered it, and of the code, configuration and theme
+that frame every page; the merge refuses shards that differ in any of them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import shutil
 from pathlib import Path
 
 from .atomic import replace_tree, staging_dir
+from .fingerprint import code_fingerprint
 from .search import SearchIndexError, write_search_index
 from .settings import Settings
 from .site import run_mkdocs
@@ -54,19 +58,23 @@ def build_shard(settings: Settings, language: str, out: Path, release: bool = Fa
         for entry in config.plugins["i18n"].config.languages:
             entry.build = entry.locale in (settings.source_language, language)
 
-    failure = run_mkdocs(settings, built, release, configure)
+    quiet = _UnwrittenPages()  # the English pages another language's shard leaves unwritten, on purpose
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    try:
+        failure = run_mkdocs(settings, built, release, configure)
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     if failure:
         shutil.rmtree(staging, ignore_errors=True)
         return f"shard {language} failed, previous {out} kept: {failure}"
     handouts = {path.resolve().relative_to(built).as_posix() for path in plugins[0].handouts_written}
-    english = {}
+    english = {page: hashlib.sha256(html.encode()).hexdigest() for page, html in plugins[0].source_content.items()}
+    english[""] = sources_digest(settings)
     for path in sorted(built.rglob("*")):
         name = path.relative_to(built).as_posix()
         if path.is_dir() or name.split("/")[0] in MERGED:
             continue
         in_own_folder = language != settings.source_language and name.startswith(f"{language}/")
-        if not in_own_folder and name not in handouts:
-            english[name] = hashlib.sha256(path.read_bytes()).hexdigest()
         if language == settings.source_language or in_own_folder or name in handouts:
             target = staging / SHARE / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -77,6 +85,21 @@ def build_shard(settings: Settings, language: str, out: Path, release: bool = Fa
     shutil.rmtree(built)
     replace_tree(staging, out.resolve())
     return None
+
+
+class _UnwrittenPages(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Page skipped: ")
+
+
+def sources_digest(settings: Settings) -> str:
+    """What every page's frame is made from: the code, mkdocs.yml and the theme overrides."""
+    digest = hashlib.sha256(code_fingerprint())
+    overrides = settings.root / "overrides"
+    for path in [settings.root / "mkdocs.yml", *sorted(overrides.rglob("*"))]:
+        if path.is_file():
+            digest.update(path.relative_to(settings.root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def merge_shards(settings: Settings, parts: list[Path]) -> str | None:
@@ -126,8 +149,8 @@ def _read_parts(settings: Settings, parts: list[Path]) -> dict[str, Path]:
         if differing:
             raise ShardError(
                 f"the {language} shard built other {settings.source_language} pages than the "
-                f"{settings.source_language} shard ({len(differing)} files, first {differing[0]}): built from "
-                "other sources? Build every shard from the same commit"
+                f"{settings.source_language} shard ({len(differing)} differ, first {differing[0] or 'the code, mkdocs.yml or overrides/'}): "
+                "built from other sources? Build every shard from the same commit"
             )
     return shards
 

@@ -62,6 +62,7 @@ def test_each_shard_holds_only_its_share(sharded: Path) -> None:
     assert not any(name.startswith(("fa/", "pagefind/")) for name in english)
     outside = sorted(name for name in persian if not name.startswith("fa/"))
     assert outside == ["guides/microneedling/microneedling-en-fa.pdf"]  # the bilingual handout beside the English page
+    assert len([name for name in english if name.endswith(".html")]) >= 5
 
 
 def test_merged_site_passes_the_site_checks(sharded: Path) -> None:
@@ -75,11 +76,12 @@ def _copy_parts(sharded: Path, target: Path) -> Path:
     return target
 
 
-def _english_from_elsewhere(part: Path) -> None:
+def _built_elsewhere(part: Path, what: str) -> None:
+    """The shard's record of the English it built, as if one page (or the frame: "") had differed."""
     import json
 
     info = json.loads((part / "shard.json").read_text())
-    info["english"]["about/index.html"] = "0" * 64
+    info["english"][what] = "0" * 64
     (part / "shard.json").write_text(json.dumps(info))
 
 
@@ -93,10 +95,15 @@ REFUSALS = {
         ["en", "fa"],
         "index.html is in",
     ),
-    "shards of different sources": (
-        lambda parts: _english_from_elsewhere(parts / "fa"),
+    "shards of different English pages": (
+        lambda parts: _built_elsewhere(parts / "fa", "about.md"),
         ["en", "fa"],
-        "about/index.html",
+        "first about.md",
+    ),
+    "shards of different code or theme": (
+        lambda parts: _built_elsewhere(parts / "fa", ""),
+        ["en", "fa"],
+        "first the code, mkdocs.yml or overrides/",
     ),
     "a broken sitemap": (
         lambda parts: (parts / "fa" / "sitemap.xml").write_text("<urlset"),
