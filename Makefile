@@ -38,8 +38,8 @@ shard: $(STAMP)  ## one language's share of the site, in shards/<language>/ (one
 merge: $(STAMP)  ## merge every language's shard in shards/ into site/ (and write its sitemap and search index)
 	$(CLI) merge shards/*/
 
-serve: $(STAMP)  ## live preview at http://127.0.0.1:8000 (English) and /fa/ (Persian)
-	$(VENV)/bin/mkdocs serve
+serve: $(STAMP)  ## live preview at http://127.0.0.1:8000 (English) and /fa/ (Persian); a save rebuilds only the changed pages
+	$(VENV)/bin/mkdocs serve --dirty
 
 preview: $(STAMP)  ## one page in every language, live, rebuilt in about a second: make preview PAGE=guides/microneedling
 	$(CLI) preview $(PAGE) --serve

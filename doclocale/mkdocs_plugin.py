@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import posixpath
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from .errors import PipelineError
 from .handout_build import GuideCopy, HandoutError, build_handouts
 from .handout_links import handout_context
 from .isolation import isolate_latin
+from .live import LiveServe
 from .navigation import page_navigation
 from .pipeline import NAV_SECTION, site_release_problems, site_translations
 from .presentation import (
@@ -42,7 +42,7 @@ from .rendering import renderer_from_config
 from .review import is_guide, review_dates
 from .search import SearchIndexError, folding_rules, write_search_index
 from .settings import Settings, load_settings
-from .structure import compare_html
+from .structure import compare_published
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
 UNWRITTEN = "doclocale-unwritten.html"  # the template of pages a shard renders but does not write
@@ -69,6 +69,10 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.source_not_found = ""  # the source language's 404 page
         self.guides: dict[str, list[GuideCopy]] = {}  # guide page -> its built copies, for the handouts
         self.handouts_written: list[Path] = []
+        self.live = LiveServe()
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.live.start(command, dirty)
 
     @event_priority(-200)  # after static-i18n has set this pass's language
     def on_config(self, config):
@@ -90,6 +94,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             )
         for finding in self.refused_site_strings:
             log.info("%s", finding.format())
+        self.live.configure(config)
         self.language_names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
         config.site_name = escape(self.translations.gettext(self.source_site_name))
         if self.source_site_description:
@@ -102,6 +107,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.finished_builds = 0
         self.guides = {}
         self.handouts_written = []
+        self.live.begin()
         try:
             builds = generate_all(self.built_settings(), renderer_from_config(config), release=self.config.strict)
         except PipelineError as error:
@@ -163,6 +169,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
 
     def on_page_content(self, html, page, config, files):
         name = source_path(page.file.src_uri, self.settings)
+        self.live.pages += 1
         if page._title_from_render:  # already HTML (entities escaped): never escape it twice
             page._title_from_render = Markup(page._title_from_render)
         if self.language == self.settings.source_language:
@@ -177,9 +184,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             # The generator's gate compared the same renderings before the pages were
             # written; this compares what MkDocs itself rendered, so a difference
             # between the two renderers stops the build instead of reaching readers.
-            problems = compare_html(
-                english, html, is_fallback_span, (site_address(name, ""), site_address(name, self.language))
-            )
+            problems = compare_published(english, html, name, self.language)
             if problems:
                 raise PluginError(
                     f"docs/{self.language}/{name}: the rendered page differs from the English page: {'; '.join(problems)}"
@@ -218,6 +223,9 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         # build's post-build step, so the last of these calls sees every language.
         self.finished_builds += 1
         if self.finished_builds == 1 + len(self.built_settings().languages):
+            if self.live.rebuilding:
+                log.info("%s", self.live.report())
+                return
             site = Path(config.site_dir)
             if not self.config.shard:  # a shard's pages are indexed with the others' when they are merged
                 try:
@@ -268,25 +276,6 @@ def set_language_switch(config, switch: list[dict[str, str]]) -> None:
     attribute (which templates see first), so both are replaced."""
     config.extra["alternate"] = switch
     config.extra.alternate = switch
-
-
-def site_address(page: str, language: str):
-    """A page's relative addresses as site paths without the language folder, so the
-    same target compares equal from /guides/x/ and from /fa/guides/x/."""
-    folder = posixpath.dirname(posixpath.join(language, page.removesuffix(".md").removesuffix("index"), "x"))
-
-    def resolve(url: str) -> str:
-        if "://" in url or url.startswith(("#", "/", "mailto:", "tel:")):
-            return url
-        target = posixpath.normpath(posixpath.join(folder, url)) + ("/" if url.endswith("/") else "")
-        return target.removeprefix(f"{language}/") if language else target
-
-    return resolve
-
-
-def is_fallback_span(tag: str, attributes: dict) -> bool:
-    """The generator's English-text wrapper (the gate has already refused lookalikes)."""
-    return tag == "span" and set(attributes) == {"lang", "dir"} and attributes["dir"] == "ltr"
 
 
 def translate_sections(item, translations) -> None:

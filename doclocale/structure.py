@@ -26,6 +26,7 @@ have, the translation may not have either.
 from __future__ import annotations
 
 import difflib
+import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -211,3 +212,29 @@ def compare_html(
     return compare_shapes(
         html_shape(source_html, None, source_urls), html_shape(translated_html, transparent, translated_urls)
     )
+
+
+def compare_published(english: str, translated: str, page: str, language: str) -> list[str]:
+    """``compare_html`` of MkDocs' renderings of a page in the source language and in
+    ``language``: relative links compared as the site addresses they reach, the
+    generator's English-text wrapper allowed."""
+    return compare_html(english, translated, is_fallback_span, (site_address(page, ""), site_address(page, language)))
+
+
+def site_address(page: str, language: str):
+    """A page's relative addresses as site paths without the language folder, so the
+    same target compares equal from /guides/x/ and from /fa/guides/x/."""
+    folder = posixpath.dirname(posixpath.join(language, page.removesuffix(".md").removesuffix("index"), "x"))
+
+    def resolve(url: str) -> str:
+        if "://" in url or url.startswith(("#", "/", "mailto:", "tel:")):
+            return url
+        target = posixpath.normpath(posixpath.join(folder, url)) + ("/" if url.endswith("/") else "")
+        return target.removeprefix(f"{language}/") if language else target
+
+    return resolve
+
+
+def is_fallback_span(tag: str, attributes: dict) -> bool:
+    """The generator's English-text wrapper (the gate has already refused lookalikes)."""
+    return tag == "span" and set(attributes) == {"lang", "dir"} and attributes["dir"] == "ltr"

@@ -14,6 +14,7 @@ Stages run as separate processes on a synthetic project (scripts/synthetic_corpu
   links     built-site checks (links, anchors, parity, foreign loads)
   ci        what CI runs on a fresh clone, nothing cached: build, update --check, check (site checks included)
   sharded   the build as two shards (en, fa) in two processes at once, then their merge (README, "Sharded builds")
+  shard-en, shard-fa, merge   each of those on its own (one CI job each: the longest shard + merge is the wall time)
 "What the pipeline adds" = update-0 + generate + check + links + (build - plain) (each stage on
 its own, as after an edit) and, for CI, ci - plain; the target is <= 0.25 of the plain build at
 N = 1000, and time per page within 20 % from N = 100 to 1000.
@@ -81,6 +82,9 @@ STAGES = {
         "-c",
         f"{PY} -m doclocale shard en & e=$!; {PY} -m doclocale shard fa; f=$?; wait $e && [ $f = 0 ] && {PY} -m doclocale merge shards/en shards/fa",
     ],
+    "shard-en": [PY, "-m", "doclocale", "shard", "en"],
+    "shard-fa": [PY, "-m", "doclocale", "shard", "fa"],
+    "merge": [PY, "-m", "doclocale", "merge", "shards/en", "shards/fa"],
 }
 
 

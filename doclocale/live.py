@@ -1,0 +1,113 @@
+"""`make serve` (``mkdocs serve --dirty``): after the first build, a save rebuilds only the pages
+whose files changed.
+
+MkDocs keeps a plugin that has ``on_startup`` across the rebuilds of ``mkdocs serve``, so this
+state lives as long as the server. A rebuild writes only the changed pages: the search index,
+the handouts, the sitemap and the 404 pages stay those of the first build (a full build remakes
+them), templates are compiled once, and the time from the start of the rebuild to the page on
+disk is printed.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+import jinja2
+
+DIRTY_NOTICE = "A 'dirty' build is being performed"
+
+
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation stale: in strict mode that warning
+    alone would stop every rebuild, so the live preview drops that one warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_NOTICE)
+
+
+class _KeptTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory between rebuilds (MkDocs makes a new Jinja environment
+    for each); an edited template has another checksum and is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+#: What a rebuild leaves as the first build wrote it: the sitemap, and the 404 page, which
+#: lists the guides.
+NOT_REBUILT = ("404.html", "sitemap.xml")
+
+
+@dataclass
+class LiveServe:
+    active: bool = False  # serving with --dirty
+    builds: int = 0
+    pages: int = 0  # pages rendered by the current build, every language
+    started: float = 0.0
+    templates: _KeptTemplates = field(default_factory=_KeptTemplates)
+    template_names: list[str] = field(default_factory=list)
+
+    def configure(self, config) -> None:
+        """Each pass: the theme's environments keep what a rebuild can reuse; a rebuild leaves
+        out what it does not remake."""
+        if not self.active:
+            return
+        if self.builds:
+            config.theme.static_templates.difference_update(NOT_REBUILT)
+        theme = config.theme
+        if not getattr(theme.get_env, "doclocale_live", False):
+            make = theme.get_env
+
+            def get_env() -> jinja2.Environment:
+                env = make()
+                self.environment(env)
+                return env
+
+            get_env.doclocale_live = True  # type: ignore[attr-defined]
+            theme.get_env = get_env
+
+    def environment(self, env: jinja2.Environment) -> None:
+        """Templates compiled once; the theme's list of files (thousands of icons) read once."""
+        if not self.active:
+            return
+        env.bytecode_cache = self.templates
+        loader = env.loader
+        assert loader is not None
+        listing = loader.list_templates
+
+        def list_templates() -> list[str]:
+            if not self.template_names:
+                self.template_names = listing()
+            return self.template_names
+
+        loader.list_templates = list_templates  # type: ignore[method-assign]
+
+    def start(self, command: str, dirty: bool) -> None:
+        self.active = command == "serve" and dirty
+        if self.active:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+
+    def begin(self) -> None:
+        self.builds += 1
+        self.pages = 0
+        self.started = time.perf_counter()
+
+    @property
+    def rebuilding(self) -> bool:
+        """A rebuild of the live preview, not its first build."""
+        return self.active and self.builds > 1
+
+    def report(self) -> str:
+        return (
+            f"live preview: {self.pages} changed pages rebuilt in {time.perf_counter() - self.started:.2f} s "
+            "(search index, handouts and 404 pages as of the first build)"
+        )

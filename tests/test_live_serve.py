@@ -1,0 +1,85 @@
+"""`make serve`: saving a catalog shows the new translation in the served page, rebuilding
+only the page that changed."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import copy_project
+
+MAKEFILE = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            return answer.read().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def wait_for(condition, what: str, log: Path, seconds: float = 120):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.3)
+    pytest.fail(f"{what} within {seconds} s; server log:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    """The project served as `make serve` serves it (the same mkdocs command line)."""
+    command = re.search(r"^serve:.*\n\t\$\(VENV\)/bin/(mkdocs serve[^\n]*)", MAKEFILE, re.M).group(1).split()
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", *command, "-a", f"127.0.0.1:{port}"], cwd=project, stdout=out, stderr=out
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: fetch(f"{base}/fa/guides/microneedling/"), "the first build is served", log)
+        yield project, base, log
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_saving_a_catalog_shows_the_translation_after_rebuilding_that_page_only(served) -> None:
+    project, base, log = served
+    catalog = project / "locale/fa/LC_MESSAGES/guides/microneedling.po"
+    text = catalog.read_text(encoding="utf-8")
+    old = "نکته‌های اصلی"
+    assert f'msgstr "{old}"' in text
+    assert old in fetch(f"{base}/fa/guides/microneedling/")
+    catalog.write_text(text.replace(f'msgstr "{old}"', 'msgstr "نکته‌های بسیار مهم"'), encoding="utf-8")
+
+    page = wait_for(
+        lambda: (page := fetch(f"{base}/fa/guides/microneedling/")) and "نکته‌های بسیار مهم" in page and page,
+        "the new translation is served",
+        log,
+    )
+    assert old not in page
+    rebuilt = re.findall(r"live preview: (\d+) changed pages rebuilt in ([\d.]+) s", log.read_text())
+    assert rebuilt and rebuilt[0][0] == "1", log.read_text()[-3000:]  # the Persian guide, nothing else
+    assert "Aborted" not in log.read_text() and "Traceback" not in log.read_text()
+    # What the rebuild leaves as the first build made it: the other pages, the search index, the handouts.
+    assert fetch(f"{base}/fa/") and fetch(f"{base}/pagefind/pagefind-entry.json")
+    assert fetch(f"{base}/fa/guides/microneedling/microneedling-fa.pdf") is not None
