@@ -42,6 +42,11 @@ BREAKAGES = {
     "missing-anchor": (lambda s: edit(s / "index.html", "#who-should-not", "#nowhere"), "L902", "nowhere"),
     "missing-image": (lambda s: (s / "assets/microneedling-skin.svg").unlink(), "L901", "microneedling-skin.svg"),
     "missing-persian-page": (lambda s: shutil.rmtree(s / "fa/about"), "L907", "fa/about/index.html"),
+    "not-found-page-switch-to-a-guide": (
+        lambda s: edit(s / "fa/404.html", 'href="/" hreflang="en"', 'href="/guides/microneedling/" hreflang="en"'),
+        "L908",
+        "points to guides/microneedling/index.html, expected that language's home page (index.html)",
+    ),
     "foreign-font": (
         lambda s: edit(
             s / GUIDE_FA,

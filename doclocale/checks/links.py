@@ -137,6 +137,7 @@ def check_language_parity(settings: Settings, model: SiteModel) -> Iterator[Find
     languages = (settings.source_language,) + settings.languages
     for page in model.pages.values():
         if page.path.endswith("404.html"):
+            yield from _not_found_switch(settings, model, page, languages)
             continue
         language = language_of(page.path, settings)
         where = _where(settings, page, 1)
@@ -205,6 +206,24 @@ def check_language_parity(settings: Settings, model: SiteModel) -> Iterator[Find
                 Severity.ERROR,
                 f'<html dir="{page.dir}">, expected "{_direction(language)}"',
                 "set dir on <html> so the whole page, header included, reads in the right direction",
+            )
+
+
+def _not_found_switch(
+    settings: Settings, model: SiteModel, page: PageScan, languages: tuple[str, ...]
+) -> Iterator[Finding]:
+    """A page-not-found page has no counterpart: its switch leads to each language's home page."""
+    for other in languages:
+        home = counterpart("index.html", other, settings)
+        href, offset = page.switch.get(other, ("", 1))
+        target = model.resolver.resolve(page.path, href)[0] if href else None
+        if target != home:
+            yield Finding(
+                _where(settings, page, offset),
+                "L908",
+                Severity.ERROR,
+                f"language switch to {other} points to {target or 'nothing'}, expected that language's home page ({home})",
+                "on a page-not-found page the switch must lead to each language's home page",
             )
 
 
