@@ -26,6 +26,8 @@ LONG_OR_INTERACTIVE = (
     "bench_",
     "page_weight",
     "pytest",
+    "make shard",  # these two need each other: tests/test_shards.py runs the README's block in order
+    "make merge",
 )
 
 

@@ -162,3 +162,29 @@ def test_the_sharded_workflow_runs_what_this_repository_has() -> None:
     assert (
         workflow["jobs"]["shard"]["strategy"]["matrix"]["language"] == "${{ fromJSON(needs.languages.outputs.list) }}"
     )
+
+
+def test_the_readme_sharded_commands_run_in_order(tmp_path: Path) -> None:
+    """The README's "Sharded builds" commands, exactly as written, one after the other in one copy."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Sharded builds.*?```sh\n(.*?)```", readme, re.S).group(1)
+    commands = [line.split("  #")[0].strip() for line in block.splitlines() if line.strip()]
+    assert commands == ["make shard SHARD=en", "make shard SHARD=fa", "make merge"]
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(root / "Makefile", project / "Makefile")
+    (project / ".venv").symlink_to(Path(sys.prefix))
+    for command in commands:
+        result = subprocess.run(
+            command.replace("make ", "make -o .venv/.installed ", 1),
+            shell=True,
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert result.returncode == 0, f"{command}\n{result.stderr[-2000:]}"
+    assert "merged 2 shards into site/" in result.stdout
+    assert (project / "site/fa/guides/microneedling/index.html").is_file()
