@@ -128,8 +128,11 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
         (settings.template_path(domain), template) for domain, template in templates.items()
     ]
     result = UpdateResult()
+    before: dict[Path, str] = {}  # what each catalog on disk says, from the one parse of it
     for language in languages:
         existing = read_all_catalogs(settings, language)
+        for domain, catalog in existing.items():
+            before[settings.catalog_path(language, domain)] = catalogs.catalog_text(catalog)
         memory = build_memory(existing.values())  # every translation of the language, for every new text
         for domain, catalog in existing.items():
             if domain not in templates:
@@ -150,7 +153,7 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
     writes = []
     for path, catalog in planned:
         display = settings.relative(path)
-        old = catalogs.existing_text(path, display)
+        old = before[path] if path in before else catalogs.existing_text(path, display)
         if old is not None and catalogs.same_content(old, catalogs.catalog_text(catalog)):
             continue  # nothing changed: the file keeps its bytes, whatever tool saved it last
         result.written.append(display)
