@@ -55,6 +55,23 @@ class LiveServe:
     started: float = 0.0
     templates: _KeptTemplates = field(default_factory=_KeptTemplates)
     template_names: list[str] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)  # page file -> title, from the first build
+
+    def remember_title(self, page) -> None:
+        if self.active and not self.builds > 1:
+            self.titles[page.file.src_uri] = page.title
+
+    def restore_titles(self, files) -> None:
+        """A rebuild reads only the changed pages; the others keep the titles the first build
+        read, so the navigation around a rebuilt page names them as before. Called once the
+        navigation is made: static-i18n orders it by title, and in the first build it ordered
+        pages that had no title yet."""
+        if not self.rebuilding:
+            return
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and page.markdown is None and file.src_uri in self.titles:
+                page.markdown, page.meta = "", {"title": self.titles[file.src_uri]}
 
     def configure(self, config) -> None:
         """Each pass: the theme's environments keep what a rebuild can reuse; a rebuild leaves

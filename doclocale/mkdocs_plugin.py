@@ -139,6 +139,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
     def on_env(self, env, config, files):
         env.add_extension("jinja2.ext.i18n")
         env.loader = ChoiceLoader([env.loader, DictLoader({UNWRITTEN: ""})])
+        self.live.restore_titles(files)  # after static-i18n ordered the navigation, before pages are written
         # Catalog strings are data: escaped before a template inserts them anywhere.
         t = self.translations
         env.install_gettext_callables(
@@ -197,6 +198,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         return nav
 
     def on_page_context(self, context, page, config, nav):
+        self.live.remember_title(page)
         context["doclocale"] = page_notice(self.settings, self.language, page.meta, page.url)
         context["nav"] = copy.copy(nav)  # what this page shows: its own section, not the whole library
         context["nav"].items = page_navigation(nav.items)
