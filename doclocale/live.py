@@ -58,7 +58,7 @@ class LiveServe:
     titles: dict[str, str] = field(default_factory=dict)  # page file -> title, from the first build
 
     def remember_title(self, page) -> None:
-        if self.active and not self.builds > 1:
+        if self.active and self.builds <= 1:
             self.titles[page.file.src_uri] = page.title
 
     def restore_titles(self, files) -> None:
@@ -94,8 +94,6 @@ class LiveServe:
 
     def environment(self, env: jinja2.Environment) -> None:
         """Templates compiled once; the theme's list of files (thousands of icons) read once."""
-        if not self.active:
-            return
         env.bytecode_cache = self.templates
         loader = env.loader
         assert loader is not None
