@@ -9,6 +9,7 @@ publish the current catalogs.
 from __future__ import annotations
 
 import copy
+import json
 import logging
 from dataclasses import replace
 from pathlib import Path
@@ -22,13 +23,15 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from .atomic import write_cache_file
+from .content_marks import ContentMarks, content_out_of_place
 from .errors import PipelineError
 from .handout_build import GuideCopy, HandoutError, build_handouts
 from .handout_links import handout_context
 from .isolation import isolate_latin
 from .live import LiveServe
-from .navigation import page_navigation
-from .pipeline import NAV_SECTION, site_release_problems, site_translations
+from .navigation import page_navigation, set_language_switch, translate_sections
+from .pipeline import site_release_problems, site_translations
 from .presentation import (
     alternate_links,
     language_switch,
@@ -70,6 +73,10 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.guides: dict[str, list[GuideCopy]] = {}  # guide page -> its built copies, for the handouts
         self.handouts_written: list[Path] = []
         self.live = LiveServe()
+        self.source_markdown: dict[str, str] = {}  # page -> the source-language page's Markdown
+        self.files = None
+        self.marks = ContentMarks()
+        self.published_in_english: list[dict[str, str]] = []  # pages the last check after rendering stopped
 
     def on_startup(self, *, command, dirty) -> None:
         self.live.start(command, dirty)
@@ -105,6 +112,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         if self.language != self.settings.source_language:
             return
         self.finished_builds = 0
+        self.published_in_english = []
         self.guides = {}
         self.handouts_written = []
         self.live.begin()
@@ -158,6 +166,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         # not the day of the build: two builds of the same sources give the same bytes.
         # (Other pages use MkDocs' build date, which SOURCE_DATE_EPOCH fixes; the
         # Makefile sets it to the last commit.)
+        if self.language == self.settings.source_language:
+            self.source_markdown[source_path(page.file.src_uri, self.settings)] = markdown
         reviewed = page.meta.get("last_reviewed")
         if reviewed:
             page.update_date = str(reviewed)[:10]
@@ -179,18 +189,37 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
                 # Another language's shard needs the English page's content, not its file:
                 # the page is rendered by an empty template, which MkDocs does not write.
                 page.meta["template"] = UNWRITTEN
-            return html
+            return self.marks.around(html)
         english = self.source_content.get(name)
         if english is not None and page.meta.get("i18n_status") != "untranslated":
             # The generator's gate compared the same renderings before the pages were
-            # written; this compares what MkDocs itself rendered, so a difference
-            # between the two renderers stops the build instead of reaching readers.
+            # written; this compares what MkDocs itself rendered. A difference is a defect
+            # of this project, not of a translation: the page is published in English.
             problems = compare_published(english, html, name, self.language)
             if problems:
-                raise PluginError(
-                    f"docs/{self.language}/{name}: the rendered page differs from the English page: {'; '.join(problems)}"
-                )
-        return isolate_latin(html) if Locale.parse(self.language).text_direction == "rtl" else html
+                html = self.english_instead(page, config, files, "; ".join(problems))
+        html = isolate_latin(html) if Locale.parse(self.language).text_direction == "rtl" else html
+        self.files = files
+        return self.marks.around(html)
+
+    def english_instead(self, page, config, files, difference: str) -> str:
+        """The page's content in English, rendered at the page's own place, with the usual notice;
+        a release build stops instead."""
+        name = source_path(page.file.src_uri, self.settings)
+        where = f"docs/{self.language}/{name}"
+        if self.config.strict:
+            raise PluginError(f"{where}: the page MkDocs rendered differs from the English page: {difference}")
+        log.info(  # not a warning: mkdocs.yml's strict mode would stop the whole site for it
+            "%s: published in English: the page MkDocs rendered differs from the English page (%s). "
+            "Every translation on it passed the gate, so this is a defect of the site builder: please report it.",
+            where,
+            difference,
+        )
+        self.published_in_english.append({"page": where, "difference": difference})
+        page.meta["i18n_status"] = "partial"
+        page.markdown = self.source_markdown[name]
+        page.render(config, files)
+        return f'<div lang="{self.settings.source_language}" dir="ltr">{page.content}</div>'
 
     def on_nav(self, nav, config, files):
         for item in nav.items:
@@ -228,6 +257,11 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             if self.live.rebuilding:
                 log.info("%s", self.live.report())
                 return
+            record = (
+                self.settings.cache_dir("build")
+                / f"published-in-english{'-' + self.config.shard if self.config.shard else ''}.json"
+            )
+            write_cache_file(record, json.dumps(self.published_in_english, indent=1).encode())
             site = Path(config.site_dir)
             if not self.config.shard:  # a shard's pages are indexed with the others' when they are merged
                 try:
@@ -270,19 +304,21 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         return self.source_not_found or output
 
     def on_post_page(self, output, page, config):
+        output = self.checked_in_place(output, page, config)
         return valid_theme_markup(set_html_direction(output, Locale.parse(self.language).text_direction))
 
-
-def set_language_switch(config, switch: list[dict[str, str]]) -> None:
-    """Material reads ``config.extra.alternate``; static-i18n sets it both as an item and as an
-    attribute (which templates see first), so both are replaced."""
-    config.extra["alternate"] = switch
-    config.extra.alternate = switch
-
-
-def translate_sections(item, translations) -> None:
-    """Folder titles in the navigation come from the site catalog too."""
-    if item.is_section:
-        item.title = escape(translations.pgettext(NAV_SECTION, item.title))
-        for child in item.children:
-            translate_sections(child, translations)
+    def checked_in_place(self, output: str, page, config) -> str:
+        """The whole page as browsers and the handout renderer parse it (``content_marks``)."""
+        if not self.marks.present(output):
+            return self.marks.removed(output)  # a template that does not show the content
+        problem = content_out_of_place(output, self.marks.attribute)
+        if problem and self.language != self.settings.source_language:
+            output = self.marks.replace_content(output, self.english_instead(page, config, self.files, problem))
+        elif problem:
+            log.info(
+                "docs/%s/%s: %s (a defect of the site builder: please report it)",
+                self.language,
+                page.file.src_uri,
+                problem,
+            )
+        return self.marks.removed(output)

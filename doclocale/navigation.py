@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import copy
 
+from markupsafe import escape
+
+from .pipeline import NAV_SECTION
+
 
 def _has_index(section) -> bool:
     first = section.children[0] if section.children else None
@@ -30,3 +34,18 @@ def _pruned(section):
     clone = copy.copy(section)  # the site's navigation is shared by every page: never changed
     clone.children = [_pruned(child) if child.is_section and child.active else child for child in children]
     return clone
+
+
+def set_language_switch(config, switch: list[dict[str, str]]) -> None:
+    """Material reads ``config.extra.alternate``; static-i18n sets it both as an item and as an
+    attribute (which templates see first), so both are replaced."""
+    config.extra["alternate"] = switch
+    config.extra.alternate = switch
+
+
+def translate_sections(item, translations) -> None:
+    """Folder titles in the navigation come from the site catalog too."""
+    if item.is_section:
+        item.title = escape(translations.pgettext(NAV_SECTION, item.title))
+        for child in item.children:
+            translate_sections(child, translations)

@@ -20,7 +20,7 @@ from .errors import PipelineError
 from .gate import gate_page
 from .markdown import parse_page
 from .pseudo import pseudo_text
-from .structure import VERBATIM, compare_shapes, html_shape
+from .structure import VERBATIM, compare_shapes, html_shape, in_page_context
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 #: Kept as written by design: addresses, emoji shortcodes (:name:) and keys (++ctrl++).
@@ -76,7 +76,9 @@ def judge(path: str, text: str, render_html: Callable[[str], str], segments=None
     ]
     problems += list(gated.page_problems)
     published = render_html(gated.page.text)
-    problems += compare_shapes(html_shape(render_html(text)), html_shape(published, fallback_span))
+    problems += compare_shapes(
+        html_shape(in_page_context(render_html(text))), html_shape(in_page_context(published), fallback_span)
+    )
     left = english_prose(published)
     if left:
         problems.append(f"English prose left: {' '.join(left[:8])}")

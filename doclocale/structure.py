@@ -26,10 +26,10 @@ have, the translation may not have either.
 from __future__ import annotations
 
 import difflib
-import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -66,6 +66,27 @@ NO_TEXT = frozenset(
 )
 
 Item = tuple  # (depth, kind, name, attributes, payload)
+
+#: The elements the site's template opens around a page's content, outermost first
+#: (Material's base.html: ``body > div.md-container > main > div > div > article``).
+#: A page is judged inside them, as browsers and the handout renderer parse it: an end
+#: tag such as ``</div>`` in a translation closes one of them there, while in the
+#: content alone it is ignored. ``tests/test_site_build.py`` holds this list equal to
+#: the ancestors of the content in the built pages.
+CONTENT_ANCESTORS = ("div", "main", "div", "div", "article")
+#: Marks the elements ``in_page_context`` adds, so that differences name them in words.
+CONTEXT_ATTRIBUTE = "data-doclocale-context"
+
+
+def in_page_context(content_html: str) -> str:
+    """A page's content inside the elements the template puts around it, with an element
+    after the content at every level: whatever the content closes that it did not open
+    moves those elements, and the comparison sees it."""
+    opening = "".join(f'<{tag} {CONTEXT_ATTRIBUTE}="{n}">' for n, tag in enumerate(CONTENT_ANCESTORS))
+    closing = "".join(
+        f'<hr {CONTEXT_ATTRIBUTE}="after-{n}"></{tag}>' for n, tag in reversed(list(enumerate(CONTENT_ANCESTORS)))
+    )
+    return f"<!DOCTYPE html><html><head></head><body>{opening}{content_html}{closing}</body></html>"
 
 
 @dataclass(frozen=True)
@@ -165,15 +186,30 @@ def _path(items: tuple[Item, ...], index: int, depth: int | None = None) -> str:
     chain = []
     for item in reversed(items[:index]):
         if item[0] < depth and item[1] == "element":
-            chain.append(f"<{item[2]}>")
+            chain.append("" if _is_context(item) else f"<{item[2]}>")
             depth = item[0]
-    chain = [name for name in reversed(chain) if name not in ("<html>", "<body>", "<#document>")]
+    chain = [name for name in reversed(chain) if name not in ("", "<html>", "<body>", "<#document>")]
     return "in " + " > ".join(chain) if chain else "at the top of the page"
+
+
+def _is_context(item: Item) -> bool:
+    return item[1] == "element" and any(name == CONTEXT_ATTRIBUTE for name, _ in item[3])
+
+
+def _context_places(shape: Shape) -> list[tuple[int, str]]:
+    """Where the elements of ``in_page_context`` ended up: their depth and what they are."""
+    return [(item[0], dict(item[3])[CONTEXT_ATTRIBUTE]) for item in shape.items if _is_context(item)]
 
 
 def compare_shapes(source: Shape, translated: Shape, limit: int = 3) -> list[str]:
     """How ``translated`` differs from ``source``, in words; empty when it keeps the rule."""
     problems = []
+    if _context_places(source) != _context_places(translated):
+        problems.append(
+            "closes the page around its text: an end tag (such as </div>, </article> or </main>) that this text"
+            " did not open would end the page's content early in browsers and on paper"
+        )
+        return problems  # every later element moved: the rest of the diff says nothing more
     if source.items == translated.items:  # the usual case: no diff to compute
         opcodes: list[tuple[str, int, int, int, int]] = [("equal", 0, len(source.items), 0, len(translated.items))]
     else:
@@ -186,7 +222,9 @@ def compare_shapes(source: Shape, translated: Shape, limit: int = 3) -> list[str
             continue
         removed = ", ".join(_describe(item) for item in source.items[a1:a2][:3])
         added = ", ".join(_describe(item) for item in translated.items[b1:b2][:3])
-        where = _path(translated.items, b1) if b1 < len(translated.items) else _path(source.items, a1)
+        # a removed item is placed where the English had it; others where the translation has them
+        on_translated = tag != "delete" and b1 < len(translated.items) and not _is_context(translated.items[b1])
+        where = _path(translated.items, b1) if on_translated else _path(source.items, a1)
         if tag == "insert":
             problems.append(f"adds {added} {where}")
         elif tag == "delete":
@@ -216,21 +254,38 @@ def compare_html(
 
 def compare_published(english: str, translated: str, page: str, language: str) -> list[str]:
     """``compare_html`` of MkDocs' renderings of a page in the source language and in
-    ``language``: relative links compared as the site addresses they reach, the
-    generator's English-text wrapper allowed."""
-    return compare_html(english, translated, is_fallback_span, (site_address(page, ""), site_address(page, language)))
+    ``language``, each inside the template's elements: relative links compared as the
+    site addresses they reach, the generator's English-text wrapper allowed."""
+    return compare_html(
+        in_page_context(english),
+        in_page_context(translated),
+        is_fallback_span,
+        (site_address(page, ""), site_address(page, language)),
+    )
 
 
 def site_address(page: str, language: str):
-    """A page's relative addresses as site paths without the language folder, so the
-    same target compares equal from /guides/x/ and from /fa/guides/x/."""
-    folder = posixpath.dirname(posixpath.join(language, page.removesuffix(".md").removesuffix("index"), "x"))
+    """A page's addresses as site paths without the language folder, so the same target
+    compares equal from /guides/x/ and from /fa/guides/x/.
+
+    Every address is resolved the way a browser does (``urljoin`` against the page's own
+    address), then the language folder is taken off the front: the home page is ``/``
+    from any depth and in any language (``../../`` from /guides/a/b/ and from
+    /fa/guides/a/b/ both reach it), a fragment is the page's own path plus the fragment.
+    Addresses of other sites, and other schemes, compare as written."""
+    base = "https://site.invalid/" + (f"{language}/" if language else "")
+    base += page.removesuffix(".md").removesuffix("index").strip("/")
+    base = base.rstrip("/") + "/"
+    prefix = f"/{language}" if language else ""
 
     def resolve(url: str) -> str:
-        if "://" in url or url.startswith(("#", "/", "mailto:", "tel:")):
+        target = urlsplit(urljoin(base, url))
+        if target.netloc != "site.invalid" or target.scheme != "https":
             return url
-        target = posixpath.normpath(posixpath.join(folder, url)) + ("/" if url.endswith("/") else "")
-        return target.removeprefix(f"{language}/") if language else target
+        path = target.path
+        if prefix and (path == prefix or path.startswith(prefix + "/")):
+            path = path[len(prefix) :] or "/"
+        return urlunsplit(("", "", path, target.query, target.fragment))
 
     return resolve
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from doclocale.structure import compare_html, compare_shapes, html_shape
+from doclocale.structure import CONTENT_ANCESTORS, compare_html, compare_shapes, html_shape, in_page_context
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "structure").glob("*.yml"))
 
@@ -49,3 +49,19 @@ def test_url_mapping_lets_pages_at_different_places_compare() -> None:
     assert compare_html(english, persian) != []
     same = lambda url: url.replace("../", "")  # noqa: E731
     assert compare_html(english, persian, urls=(same, same)) == []
+
+
+def test_an_end_tag_is_judged_in_the_page_it_lands_in() -> None:
+    """Parsed alone, a stray end tag is ignored; inside the template's elements it closes them."""
+    english = "<h1>Care</h1><p>Rest.</p><ul><li>Sun</li></ul><p>Call us.</p>"
+    for tag in CONTENT_ANCESTORS:
+        translated = f"<h1>Care</h1><p>Rest.</{tag}></p><ul><li>Sun</li></ul><p>Call us.</p>"
+        assert compare_html(english, translated) == []  # the old way: content alone
+        problems = compare_html(in_page_context(english), in_page_context(translated))
+        assert problems and "closes the page around its text" in problems[0], tag
+    at_the_end = english + "</article>"
+    assert compare_html(in_page_context(english), in_page_context(at_the_end)) != []
+    assert compare_html(in_page_context(english + "</main>"), in_page_context(english + "</main>")) == []
+    assert (
+        compare_html(in_page_context(english + "</main>"), in_page_context(english)) != []
+    )  # no more than the English

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 
 from ..errors import PipelineError
@@ -23,6 +24,7 @@ from .numbers import check_numbers
 from .parity import check_page_parity
 from .persian import check_persian
 from .readability import check_english_readability, check_sentence_length
+from .safety import check_published_in_english
 
 #: Checks of one entry, top to bottom.
 ENTRY_CHECKS = (check_markup, check_numbers, check_persian, check_sentence_length)
@@ -76,6 +78,17 @@ def catalog_entries(settings: Settings, language: str, domain: str, catalog, tem
     return entries, obsolete
 
 
+def read_build_records(settings: Settings) -> list[dict]:
+    """What the last build recorded about pages it published in English (none when unreadable)."""
+    records: list[dict] = []
+    for path in sorted(settings.cache_dir("build").glob("published-in-english*.json")):
+        try:
+            records.extend(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+    return records
+
+
 def run_checks(
     settings: Settings, include_site: bool = False, today: dt.date | None = None, online: bool = False
 ) -> Report:
@@ -124,6 +137,7 @@ def run_checks(
         from .links import check_site, external_link_notes, external_links, read_site
 
         model = read_site(settings)
+        report.extend(check_published_in_english(read_build_records(settings)))
         report.extend(check_site(settings, model))
         report.extend(external_link_notes(settings, model))
         site = settings.relative(settings.site_dir)

@@ -15,7 +15,7 @@ from babel.messages.catalog import Message
 
 from ..gate import gate_page
 from ..markdown import parse_page
-from ..model import Finding
+from ..model import Finding, Location, Severity
 from ..publish import refusal_finding
 from .entry import Entry
 
@@ -35,3 +35,16 @@ def check_unit(entry: Entry, render_html: Callable[[str], str]) -> Iterator[Find
     gated = gate_page(source, messages, render_html, page=entry.location.path)
     for refusal in gated.refusals:
         yield refusal_finding(entry.location.path, refusal)
+
+
+def check_published_in_english(records: list[dict]) -> Iterator[Finding]:
+    """S304: pages the build's last comparison (after MkDocs rendered them) published in English.
+    ``records`` is what the build wrote to .cache/build/published-in-english*.json."""
+    for record in records:
+        yield Finding(
+            Location(str(record.get("page", "?"))),
+            "S304",
+            Severity.ERROR,
+            f"published in English: the page MkDocs rendered differs from the English page ({record.get('difference', '')})",
+            "every translation on this page passed the gate, so this is a defect of the site builder: please report it",
+        )
