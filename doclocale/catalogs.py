@@ -22,6 +22,7 @@ from .po_reader import parse_catalog as parse_catalog  # re-exported: callers re
 from .po_reader import read_catalog as read_catalog
 from .po_writer import gettext_format, serialize
 from .settings import SITE_DOMAIN
+from .textrules import has_words
 
 PROJECT = "Clinic patient guides"
 HEADER: dict[str, Any] = dict(
@@ -117,7 +118,12 @@ def merge_catalog(catalog: Catalog, template: Catalog) -> Catalog:
 
 
 def is_translated(message: Message) -> bool:
-    return bool(message.id) and bool(message.string) and not message.fuzzy
+    """Translated, not fuzzy, and with words where the English has them (plural forms: every one)."""
+    if not message.id or not message.string or message.fuzzy:
+        return False
+    ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+    strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+    return all(has_words(str(ids[min(n, len(ids) - 1)]), str(s)) for n, s in enumerate(strings))
 
 
 def count_messages(messages: Iterable[Message]) -> Counts:

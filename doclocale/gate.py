@@ -21,7 +21,7 @@ from babel.messages.catalog import Message
 from .generate import MARKER_ATTRIBUTE, Key, PageState, RenderedPage, render_page
 from .model import Segment, SourcePage
 from .structure import Shape, compare_shapes, html_shape, in_page_context
-from .textrules import invisible_problems, plain_text_problems
+from .textrules import has_words, invisible_problems, plain_text_problems
 
 
 @dataclass(frozen=True)
@@ -127,4 +127,4 @@ def gate_page(
 
 
 def _is_translated(message: Message | None) -> bool:
-    return message is not None and bool(message.string) and not message.fuzzy
+    return message is not None and not message.fuzzy and has_words(str(message.id), str(message.string or ""))

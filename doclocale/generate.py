@@ -21,6 +21,7 @@ from babel.messages.catalog import Message
 
 from .atomic import replace_tree, staging_dir
 from .model import Heading, Segment, SegmentKind, SourcePage, Wrap
+from .textrules import has_words
 
 Key = tuple[str, "str | None"]
 
@@ -79,14 +80,19 @@ def render_page(
     pending = []
     for segment in source.segments:
         message = messages.get(segment.key)
-        if message is not None and message.string and not message.fuzzy and segment.key not in refused:
+        if (
+            message is not None
+            and not message.fuzzy
+            and has_words(segment.text, str(message.string or ""))
+            and segment.key not in refused
+        ):
             translated += 1
             replacement = str(message.string)
         else:
             if segment.key in refused:
                 missing += 1
                 pending.append(("refused", segment.text))
-            elif message is not None and message.string:
+            elif message is not None and message.string and message.fuzzy:
                 outdated += 1
                 pending.append(("fuzzy", segment.text))
             else:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from babel.messages.catalog import Catalog, Message
 
+from .textrules import has_words
+
 Key = tuple[str, "str | None"]
 
 
@@ -23,7 +25,7 @@ class Reuse:
 
 
 def _usable(message: Message) -> bool:
-    return bool(message.id) and isinstance(message.id, str) and bool(message.string) and not message.fuzzy
+    return isinstance(message.id, str) and not message.fuzzy and has_words(message.id, str(message.string or ""))
 
 
 def build_memory(catalogs: Iterable[Catalog]) -> dict[Key, str]:

@@ -218,6 +218,8 @@ def site_translations(settings: Settings, language: str) -> tuple[Translations, 
     catalog = catalogs.read_catalog(path, display)
     refused = []
     for message in catalog:
+        if message.string and not message.fuzzy and not catalogs.is_translated(message):
+            message.string = ""  # no words where the English has them: the English shows
         if not catalogs.is_translated(message) or isinstance(message.id, (list, tuple)):
             continue
         problems = list(plain_text_problems(str(message.id), str(message.string)))

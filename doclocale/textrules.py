@@ -9,6 +9,7 @@ the English: a translation may use a character only as often as its source does.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -27,6 +28,17 @@ PLAIN_SPECIAL = "<>&\"'`{}\\"
 #: A Python %-placeholder, a {name} placeholder, or a lone % (which breaks the template).
 _PERCENT = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[sdifeEgGxXorc%]|%")
 _BRACE = re.compile(r"\{\w*\}")
+
+
+def has_words(msgid: str, msgstr: str) -> bool:
+    """A translation says something where its source does: where the msgid has a letter or a
+    digit, the msgstr must have one too, after entities are decoded. A msgstr of spaces,
+    no-break spaces or punctuation is not a translation (it would publish an empty element)."""
+    if not msgstr:
+        return False
+    if not any(char.isalnum() for char in msgid):
+        return True
+    return any(char.isalnum() for char in html.unescape(msgstr))
 
 
 def invisible_problems(msgid: str, msgstr: str) -> Iterator[str]:

@@ -3,7 +3,9 @@
 Each case sets one msgstr of a real catalog and builds the real site in a copy.
 ``expect: refused``: the release build fails naming the catalog's path:line and
 the code, and writes nothing; the preview build publishes exactly the bytes it
-would publish had the entry never been translated. ``expect: inert``: the
+would publish had the entry never been translated. ``expect: untranslated``: the
+same, except that the release build names the page as not fully translated (a
+msgstr with no words is no translation). ``expect: inert``: the
 translation is published, and every Persian page still has the element
 structure of the site built from the untouched catalogs (compared as DOM trees).
 """
@@ -24,7 +26,7 @@ from doclocale.structure import compare_shapes, html_shape
 from .conftest import copy_project
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "hostile").glob("*.yml"))
-FAMILIES = ("raw-html", "attr-list", "template", "percent", "hidden", "blocks", "waiver", "context")
+FAMILIES = ("raw-html", "attr-list", "template", "percent", "hidden", "blocks", "waiver", "context", "no-words")
 
 
 def load(case: Path) -> dict:
@@ -109,14 +111,21 @@ def test_a_hostile_translation_never_changes_the_published_page(
             changed = [(page, a, b) for page in cells for a, b in zip(old[page], cells[page], strict=True) if a != b]
             assert [b for _, _, b in changed] == [spec["cell"]], changed
         return
-    # Release: refused by name and place, nothing written.
+    # Release: refused by name and place (or, for "untranslated", counted as not translated), nothing written.
     before = snapshot(root)
     capsys.readouterr()
     assert build(root, "--strict") == 1
     output = capsys.readouterr()
     report = output.out + output.err
-    assert f"{po_path(spec)}:{line}: {spec['code']} error: translation refused" in report, report
-    assert snapshot(root) == before, "a refused release build wrote files"
+    if spec["expect"] == "untranslated":
+        assert "not fully translated" in report and spec["po"].removesuffix(".po") in report, report
+    else:
+        assert f"{po_path(spec)}:{line}: {spec['code']} error: translation refused" in report, report
+    if spec["expect"] == "untranslated":  # the generated Markdown is rewritten; the published site is not
+        before = {name: data for name, data in before.items() if name.startswith("site")}
+        assert {n: d for n, d in snapshot(root).items() if n.startswith("site")} == before
+    else:
+        assert snapshot(root) == before, "a refused release build wrote files"
     # Preview: the page is published as if the entry had never been translated.
     assert build(root) == 0
     published = persian_pages(root)

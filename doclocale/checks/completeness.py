@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..inline import parse_inline
 from ..model import Finding, Location, Severity
+from ..textrules import has_words
 from .entry import Entry
 
 _LETTERS = re.compile(r"[A-Za-z]{3,}")
@@ -16,6 +17,14 @@ def check_untranslated(entry: Entry, keep: frozenset[str] = frozenset()) -> Iter
     if not entry.msgstr:
         yield entry.finding(
             "C101", Severity.WARNING, "not translated yet; readers see the English text", "translate the entry"
+        )
+    elif not has_words(entry.msgid, entry.msgstr):
+        yield entry.finding(
+            "C101",
+            Severity.WARNING,
+            "the translation has no letters or digits (only spaces, punctuation or invisible characters);"
+            " readers see the English text",
+            "write the translation, or leave the msgstr empty",
         )
     elif entry.fuzzy:
         yield entry.finding(

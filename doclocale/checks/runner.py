@@ -14,6 +14,7 @@ from ..rendering import load_renderer
 from ..report import Report
 from ..review import check_review, is_guide
 from ..settings import Settings
+from ..textrules import has_words
 from .completeness import check_obsolete, check_untranslated
 from .consistency import check_consistency
 from .entry import Entry, ignored_codes
@@ -32,7 +33,7 @@ ENTRY_CHECKS = (check_markup, check_numbers, check_persian, check_sentence_lengt
 
 def check_entry(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
     yield from check_untranslated(entry, glossary.keep)
-    if entry.msgstr:
+    if has_words(entry.msgid, entry.msgstr):  # readers see the English otherwise
         for check in ENTRY_CHECKS:
             yield from check(entry)
         yield from check_glossary(entry, glossary)
