@@ -110,9 +110,14 @@ def _attributes(node: LexborNode, urls: Callable[[str], str] | None) -> tuple[tu
 
 
 def html_shape(
-    html: str, transparent: Callable[[str, dict], bool] | None = None, urls: Callable[[str], str] | None = None
+    html: str,
+    transparent: Callable[[str, dict], bool] | None = None,
+    urls: Callable[[str], str] | None = None,
+    abbreviations: frozenset[str] | None = None,
 ) -> Shape:
-    """Flatten an HTML fragment or document into what the rule compares."""
+    """Flatten an HTML fragment or document into what the rule compares. ``abbreviations``: the
+    meanings the page's own abbreviation definitions give; an ``<abbr>`` with another title is an
+    element like any other (None: every ``<abbr title>`` is looked through)."""
     root = LexborHTMLParser(html).root
     items: list[Item] = [(0, "element", "#document", (), None)]
     has_text = [False]
@@ -142,6 +147,7 @@ def html_shape(
             if (
                 tag == "abbr"
                 and set(attributes) <= {"title"}
+                and (abbreviations is None or attributes.get("title", "").strip() in abbreviations)
                 or transparent is not None
                 and transparent(tag, attributes)
             ):

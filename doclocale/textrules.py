@@ -21,6 +21,10 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _DIGIT = r"[0-9\u0660-\u0669\u06f0-\u06f9]"
 _SPLIT_NUMBER = re.compile(f"(?<={_DIGIT})[{ZERO_WIDTH}\u200e\u200f\u061c]+(?={_DIGIT}|[.,٫٬]{_DIGIT})")
+#: Characters some step reads as a line break (``str.splitlines`` splits on all of them; so does
+#: a reader of the generated pages): in a translation they could start a heading, a list or a
+#: definition that the English does not have. "\n" itself is judged by the page comparison.
+LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 #: Openers that hide the text after them from readers (an HTML comment, CDATA).
 _HIDING = re.compile(r"<!--|<!\[CDATA\[|-->|\]\]>")
 #: Characters that mean something in HTML, in a Jinja template or in a quoted YAML value.
@@ -42,7 +46,9 @@ def has_words(msgid: str, msgstr: str) -> bool:
 
 
 def invisible_problems(msgid: str, msgstr: str) -> Iterator[str]:
-    """Characters that change what readers see while the page's elements stay the same."""
+    """Characters that change what readers see while the page's elements stay the same, however
+    they are written: entities and character references (``&#8203;``) are decoded first."""
+    msgid, msgstr = html.unescape(msgid), html.unescape(msgstr)
     added = Counter(BIDI_CONTROLS.findall(msgstr)) - Counter(BIDI_CONTROLS.findall(msgid))
     for char, count in sorted(added.items()):
         yield f"contains {count} invisible bidi control character(s) U+{ord(char):04X}, which can reverse the order of words or digits"
@@ -51,6 +57,9 @@ def invisible_problems(msgid: str, msgstr: str) -> Iterator[str]:
             codes = " ".join(f"U+{ord(c):04X}" for c in match.group())
             yield f"an invisible character ({codes}) sits inside a number"
             break
+    breaks = Counter(c for c in msgstr if c in LINE_BREAKS) - Counter(c for c in msgid if c in LINE_BREAKS)
+    for char, count in sorted(breaks.items()):
+        yield f"contains {count} invisible line break character(s) U+{ord(char):04X}, which start a new line in the page"
     hidden = Counter(_HIDING.findall(msgstr)) - Counter(_HIDING.findall(msgid))
     if hidden:
         yield f"contains {', '.join(sorted(hidden))}, which hides text from readers"

@@ -26,7 +26,18 @@ from doclocale.structure import compare_shapes, html_shape
 from .conftest import copy_project
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "hostile").glob("*.yml"))
-FAMILIES = ("raw-html", "attr-list", "template", "percent", "hidden", "blocks", "waiver", "context", "no-words")
+FAMILIES = (
+    "raw-html",
+    "attr-list",
+    "template",
+    "percent",
+    "hidden",
+    "blocks",
+    "waiver",
+    "context",
+    "no-words",
+    "definitions",
+)
 
 
 def load(case: Path) -> dict:
