@@ -20,6 +20,7 @@ from babel.support import Translations
 from . import catalogs
 from .atomic import write_files_atomic
 from .gate import HINTS
+from .locale_files import check_locale_tree, check_write_target
 from .memory import Reuse, build_memory, fill_from_memory
 from .model import Finding, Location, Severity, SourcePage, excerpt
 from .page_cache import entry_name, prune
@@ -119,6 +120,7 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
     PO file stops the update with nothing changed.
     """
     languages = tuple(languages or settings.languages)
+    check_locale_tree(settings.locale_dir)  # before anything under locale/ is read or written
     digest = inputs_digest(settings, languages)
     orphaned = unchanged_since_stamp(settings, digest)
     if orphaned is not None:
@@ -157,6 +159,7 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
         if old is not None and catalogs.same_content(old, catalogs.catalog_text(catalog)):
             continue  # nothing changed: the file keeps its bytes, whatever tool saved it last
         result.written.append(display)
+        check_write_target(path, settings.locale_dir, display)
         if not check:
             writes.append((path, catalogs.render_catalog(catalog, display)))
     write_files_atomic(writes)  # all or nothing
@@ -212,7 +215,10 @@ def site_translations(settings: Settings, language: str) -> tuple[Translations, 
     English's placeholders (``textrules.plain_text_problems``); a refused one,
     like a fuzzy one, is left out and the English shows."""
     path = settings.catalog_path(language, SITE_DOMAIN)
-    if language == settings.source_language or not path.exists():
+    if language == settings.source_language:
+        return Translations(), []
+    check_locale_tree(settings.locale_dir)
+    if not path.exists():
         return Translations(), []
     display = settings.relative(path)
     catalog = catalogs.read_catalog(path, display)

@@ -17,6 +17,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, PoFileParser, _NormalizedString
 
 from .errors import CatalogError
+from .locale_files import read_locale_bytes
 from .model import Location
 from .po_validate import check_entries, check_lines
 from .settings import SITE_DOMAIN
@@ -167,7 +168,7 @@ def _check_plural_forms(path: str, text: str, catalog: Catalog) -> None:
 def read_catalog(path: Path, display: str | None = None) -> Catalog:
     display = display or str(path)
     try:
-        data = path.read_bytes()
+        data = read_locale_bytes(path, display, MAX_CATALOG_BYTES, "catalog")
     except FileNotFoundError as error:
         raise CatalogError(Location(display), "catalog file is missing", "run 'make update' to create it") from error
     catalog = parse_catalog(display, data, _locale_from_path(path))

@@ -23,6 +23,7 @@ from .fingerprint import code_fingerprint
 from .gate import Refusal
 from .gate_pool import GateJob, gate_pages
 from .generate import PageState, RenderedPage, read_output, write_pages
+from .locale_files import check_locale_tree
 from .model import Finding, Location, Severity, SourcePage, excerpt
 from .settings import Settings
 from .sources import find_pages, page_domain, read_page
@@ -116,6 +117,7 @@ def plan_generation(
     docs/<language>/. Reads, renders and checks everything before anything is
     written, so a bad input in any language changes nothing. ``sources``: English
     pages already parsed by the caller."""
+    check_locale_tree(settings.locale_dir)  # before anything under locale/ is read
     names = find_pages(settings)
     raw = {page: (settings.source_dir / page).read_bytes() for page in names}
     fingerprint = inputs_fingerprint(settings)

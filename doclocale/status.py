@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from babel.messages.catalog import Message
 
 from .catalogs import Counts, count_messages
+from .locale_files import check_locale_tree
 from .pipeline import build_templates, read_language_catalogs, read_sources
 from .settings import Settings
 
@@ -28,6 +29,7 @@ class StatusRow:
 
 def collect_status(settings: Settings) -> list[StatusRow]:
     """Counts against the current English text (run ``update`` first for fuzzy flags)."""
+    check_locale_tree(settings.locale_dir)
     templates = build_templates(settings, read_sources(settings))
     rows = []
     for language in settings.languages:

@@ -8,6 +8,7 @@ written: catalogs, generated pages and the built site stay byte-identical.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -56,6 +57,26 @@ def apply_edit(root: Path, edit: dict) -> None:
             outside = root.parent / "outside.md"
             outside.write_text("# Not part of the docs\n", encoding="utf-8")
             path.symlink_to(outside)
+        elif kind == "symlink-folder":  # a folder of catalogs replaced by a link to the English pages
+            shutil.rmtree(path)
+            path.symlink_to(root / "docs" / "en", target_is_directory=True)
+        elif kind == "symlink-to-device":
+            path.unlink()
+            path.symlink_to("/dev/zero")
+        elif kind == "symlink-to-secret":  # a file outside the project whose contents must never be shown
+            secret = root.parent / "secret.txt"
+            secret.write_text("SECRET-LINE-42 root:x:0:0\n", encoding="utf-8")
+            path.unlink()
+            path.symlink_to(secret)
+        elif kind == "folder":
+            path.unlink()
+            path.mkdir()
+            (path / "inside.po").write_text("", encoding="utf-8")
+        elif kind == "fifo":
+            path.unlink()
+            os.mkfifo(path)
+        elif kind == "name-not-utf8":
+            (path / os.fsdecode(b"caf\xe9.po")).write_bytes((path / "about.po").read_bytes())
         elif kind == "huge-po":
             path.write_bytes(path.read_bytes() + b"# padding\n" * 2_500_000)
         elif kind == "huge":
@@ -92,6 +113,7 @@ def test_bad_input_is_refused_clearly_and_nothing_is_lost(
     assert code == expect["exit"], text
     assert location in text, text
     assert expect["message"] in text, text
+    assert not expect.get("absent") or expect["absent"] not in text, text
     assert snapshot(root) == before, "a failed command changed catalogs, generated pages or the site"
 
 

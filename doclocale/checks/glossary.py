@@ -11,6 +11,7 @@ import yaml
 
 from ..errors import CatalogError
 from ..inline import parse_inline
+from ..locale_files import read_locale_bytes
 from ..markdown import load_yaml
 from ..model import Finding, Location, Severity
 from .entry import Entry
@@ -28,16 +29,12 @@ class Glossary:
 
 
 def read_glossary(path: Path, display: str) -> Glossary:
-    if not path.exists():
-        return Glossary()
-    if path.stat().st_size > MAX_GLOSSARY_BYTES:
-        raise CatalogError(
-            Location(display),
-            f"glossary is larger than {MAX_GLOSSARY_BYTES // 1_000_000} MB",
-            "keep it to the key terms of the guides",
-        )
     try:
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
+        raw = read_locale_bytes(path, display, MAX_GLOSSARY_BYTES, "glossary")
+    except FileNotFoundError:
+        return Glossary()
+    try:
+        data = load_yaml(raw.decode("utf-8")) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise CatalogError(
