@@ -64,7 +64,7 @@ def text_refusals(source: SourcePage, messages: Mapping[Key, Message]) -> list[R
     plain = {segment.key for segment in source.segments if segment.yaml_value}  # inserted by templates
     for segment in {segment.key: segment for segment in reversed(source.segments)}.values():
         message = messages.get(segment.key)
-        if message is None or not _is_translated(message):
+        if message is None or not _is_translated(segment, message):
             continue
         rule, code = (plain_text_problems, "S303") if segment.key in plain else (invisible_problems, "S302")
         problems = tuple(rule(segment.text, str(message.string)))
@@ -108,7 +108,7 @@ def gate_page(
         candidates = {
             s.key: s
             for s in source.segments
-            if not s.yaml_value and s.key not in refused and _is_translated(messages.get(s.key))
+            if not s.yaml_value and s.key not in refused and _is_translated(s, messages.get(s.key))
         }
         if not candidates:  # the English page alone, with its English-text wrappers, breaks the rule
             return GatedPage(
@@ -129,5 +129,5 @@ def gate_page(
     return GatedPage(published, tuple(refusals))
 
 
-def _is_translated(message: Message | None) -> bool:
-    return message is not None and not message.fuzzy and has_words(str(message.id), str(message.string or ""))
+def _is_translated(segment: Segment, message: Message | None) -> bool:
+    return message is not None and not message.fuzzy and has_words(segment.text, str(message.string or ""))
