@@ -73,7 +73,7 @@ def check_locale_tree(locale_dir: Path) -> None:
                 )
 
 
-def read_locale_bytes(path: Path, display: str, limit: int, what: str) -> bytes:
+def read_locale_bytes(path: Path, display: str, limit: int, what: str, hint: str = "") -> bytes:
     """At most ``limit`` bytes of a plain file; a link, a folder, a special file or a larger file is
     a ``CatalogError`` raised before anything is read. ``FileNotFoundError`` passes through."""
     mode = os.lstat(path)
@@ -86,7 +86,7 @@ def read_locale_bytes(path: Path, display: str, limit: int, what: str) -> bytes:
     too_large = CatalogError(
         Location(display),
         f"{what} is larger than {limit // 1_000_000} MB",
-        f"check that the file is a {what}; one {what} stays well under that size",
+        hint or f"check that the file is a {what}; one {what} stays well under that size",
     )
     if mode.st_size > limit:
         raise too_large

@@ -168,7 +168,13 @@ def _check_plural_forms(path: str, text: str, catalog: Catalog) -> None:
 def read_catalog(path: Path, display: str | None = None) -> Catalog:
     display = display or str(path)
     try:
-        data = read_locale_bytes(path, display, MAX_CATALOG_BYTES, "catalog")
+        data = read_locale_bytes(
+            path,
+            display,
+            MAX_CATALOG_BYTES,
+            "catalog",
+            "one catalog holds one page: split the page, or check that the file is a PO file",
+        )
     except FileNotFoundError as error:
         raise CatalogError(Location(display), "catalog file is missing", "run 'make update' to create it") from error
     catalog = parse_catalog(display, data, _locale_from_path(path))

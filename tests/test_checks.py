@@ -11,7 +11,7 @@ from doclocale.catalogs import parse_catalog, read_catalog, write_catalog
 from doclocale.checks.completeness import check_obsolete
 from doclocale.checks.consistency import check_consistency
 from doclocale.checks.entry import Entry, ignored_codes
-from doclocale.checks.glossary import read_glossary
+from doclocale.checks.glossary import Glossary, check_glossary, read_glossary
 from doclocale.checks.runner import check_entry, run_checks
 from doclocale.checks.safety import check_unit
 from doclocale.model import Location
@@ -200,3 +200,21 @@ def test_persian_rules_apply_to_persian_only_and_sentences_up_to_thirty_words_pa
     thirty, thirty_one = " ".join(["کلمه"] * 30) + ".", " ".join(["کلمه"] * 31) + "."
     assert list(check_sentence_length(entry(thirty))) == []
     assert [f.code for f in check_sentence_length(entry(thirty_one))] == ["Y201"]
+
+
+def test_a_large_glossary_is_matched_by_the_entrys_words_not_term_by_term(monkeypatch) -> None:
+    """20,000 terms: an entry is searched only for the terms its own words can start (linear in
+    the entry, not in the glossary), and still finds the term and the term to keep."""
+    import doclocale.checks.glossary as glossary_module
+
+    terms = {f"term{n} word": f"واژه{n}" for n in range(20_000)} | {"numbing cream": "کرم بی‌حسی"}
+    glossary = Glossary(terms, frozenset({"SPF"} | {f"Keep{n}" for n in range(5_000)}))
+    searched: list[str] = []
+    real = glossary_module.re.search
+    monkeypatch.setattr(
+        glossary_module.re, "search", lambda pattern, text: searched.append(pattern) or real(pattern, text)
+    )
+    entry = Entry("Put numbing cream and SPF 50 on.", "کرم بزنید و SPF بزنید.", Location("g.po", 3), "fa")
+    codes = [finding.code for finding in check_glossary(entry, glossary)]
+    assert codes == ["G501"]
+    assert 1 <= len(searched) <= 3, searched

@@ -22,15 +22,36 @@ _SHAPE_HINT = "under 'terms:' write lines 'English term: translation'; under 'do
 MAX_GLOSSARY_BYTES = 1_000_000
 
 
+_WORD = re.compile(r"[\w-]+")
+
+
 @dataclass(frozen=True)
 class Glossary:
     terms: dict[str, str] = field(default_factory=dict)  # English term -> required translation
     keep: frozenset[str] = frozenset()  # terms written the same in every language
+    # Terms by their first word, so an entry is matched against the terms its words can start,
+    # not against the whole glossary: a check linear in the entry, whatever the glossary's size.
+    _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def candidates(self, text: str) -> tuple[list[str], list[str]]:
+        """(terms, keep terms) whose first word ``text`` has, in the glossary's order."""
+        if not self._index:
+            for group, listed in (("terms", list(self.terms)), ("keep", sorted(self.keep))):
+                for position, term in enumerate(listed):
+                    first = _WORD.match(term.lower())
+                    self._index.setdefault((group, first.group() if first else ""), []).append((position, term))
+            self._index.setdefault(("built", ""), [])
+        words = {word.lower() for word in _WORD.findall(text)} | {""}
+        found: dict[str, list[str]] = {"terms": [], "keep": []}
+        for group in found:
+            hits = [hit for word in words for hit in self._index.get((group, word), ())]
+            found[group] = [term for _, term in sorted(hits)]
+        return found["terms"], found["keep"]
 
 
 def read_glossary(path: Path, display: str) -> Glossary:
     try:
-        raw = read_locale_bytes(path, display, MAX_GLOSSARY_BYTES, "glossary")
+        raw = read_locale_bytes(path, display, MAX_GLOSSARY_BYTES, "glossary", "keep it to the key terms of the guides")
     except FileNotFoundError:
         return Glossary()
     try:
@@ -62,7 +83,9 @@ def check_glossary(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
         return
     source = " ".join(parse_inline(entry.msgid).texts).lower()
     target = _squash(entry.msgstr)
-    for term, required in glossary.terms.items():
+    terms, keep = glossary.candidates(source + " " + entry.msgid)
+    for term in terms:
+        required = glossary.terms[term]
         if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", source) and _squash(required) not in target:
             yield entry.finding(
                 "G501",
@@ -70,7 +93,7 @@ def check_glossary(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
                 f"glossary term '{term}' should be translated as '{required}'",
                 f"use '{required}' (see the glossary), or add '# qa-ignore: G501' with a reason",
             )
-    for term in glossary.keep:
+    for term in keep:
         if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", entry.msgid) and term not in entry.msgstr:
             yield entry.finding(
                 "G502", Severity.ERROR, f"'{term}' must stay as it is in the translation", f"write '{term}' unchanged"
