@@ -26,6 +26,10 @@ from .settings import SITE_DOMAIN
 MAX_CATALOG_BYTES = 20_000_000
 
 
+#: A comment of an obsolete entry ("#~ #. …"): msgfmt reads it as a comment, Babel as a keyword.
+_OBSOLETE_COMMENT = re.compile(r"^[ \t]*#~[ \t]*#.*$", re.M)
+
+
 # -- reading --------------------------------------------------------------------
 class _StrictParser(PoFileParser):
     """Babel's parser plus: duplicate entries are errors; ``#|`` lines are previous msgids."""
@@ -116,6 +120,7 @@ def parse_catalog(path: str, data: bytes, locale: str | None = None) -> Catalog:
             "delete it (it is invisible in most editors; retype the line)",
         )
     check_lines(path, text)
+    _check_header_fields(path, text)
     charset = re.search(r'^"Content-Type: text/plain; charset=([^\\"]*)', text, re.M)
     if not charset:
         raise CatalogError(
@@ -133,7 +138,7 @@ def parse_catalog(path: str, data: bytes, locale: str | None = None) -> Catalog:
     catalog = Catalog(locale=locale, charset="utf-8")
     parser = _StrictParser(catalog, path)
     try:
-        parser.parse(io.StringIO(text))
+        parser.parse(io.StringIO(_OBSOLETE_COMMENT.sub("#", text)))
     except PoFileError as error:
         raise CatalogError(
             Location(path, error.lineno + 1),
@@ -149,6 +154,26 @@ def parse_catalog(path: str, data: bytes, locale: str | None = None) -> Catalog:
     _check_plural_forms(path, text, catalog)
     check_entries(path, catalog, catalog.num_plurals if catalog.locale else 2, parser.written_flags)
     return catalog
+
+
+def _check_header_fields(path: str, text: str) -> None:
+    """Each header field once: with two Content-Type lines msgfmt reads the first and Babel the
+    last, so the site's compiled strings were written in a charset that cannot hold Persian."""
+    start = text.find('\nmsgstr ""\n')
+    end = text.find("\n\n", start + 1) if start >= 0 else -1
+    if start < 0:
+        return
+    seen: set[str] = set()
+    for match in re.finditer(r'^"([A-Za-z][\w-]*):', text[start : end if end >= 0 else len(text)], re.M):
+        field = match.group(1).lower()
+        if field in seen:
+            line = text[: start + match.start()].count("\n") + 1
+            raise CatalogError(
+                Location(path, line),
+                f"the header gives {match.group(1)} twice",
+                'keep one line for each header field (the header is the first entry, msgid "")',
+            )
+        seen.add(field)
 
 
 def _check_plural_forms(path: str, text: str, catalog: Catalog) -> None:
