@@ -108,6 +108,13 @@ def merge_catalog(catalog: Catalog, template: Catalog) -> Catalog:
     # Babel's defaults match changed text fuzzily and keep translators' comments and the header
     # comment; POT-Creation-Date is left alone so that a one-word change touches one entry only.
     catalog.update(copy.deepcopy(template), update_creation_date=False)
+    for merged in catalog:
+        # A fuzzy entry whose msgid a translator edited: Babel matches the new English to the
+        # edited text and records that as the previous msgid; the English the translation was
+        # made for is the previous msgid the edited entry carried.
+        earlier = merged.previous_id[0] if merged.fuzzy and merged.previous_id else None
+        if earlier and (str(earlier), merged.context) in still_pending and catalog.get(str(earlier)) is None:
+            merged.previous_id = still_pending[(str(earlier), merged.context)]
     for key, previous in still_pending.items():
         message = catalog.get(*key)
         # Babel drops "#| msgid" when an entry that is still fuzzy matches exactly;

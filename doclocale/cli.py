@@ -151,7 +151,9 @@ def run_update(settings, args) -> int:
     if args.check:
         for path in result.written:
             print(f"{path}: out of date with docs/{settings.source_language}/ (run 'make update')")
-        return 1 if result.written or result.orphaned else 0
+        for error in result.failed:
+            print(error.format(), file=sys.stderr)
+        return 1 if result.written or result.orphaned or result.failed else 0
     for path in result.written:
         reuse = result.reused.get(path)
         note = (
@@ -160,6 +162,11 @@ def run_update(settings, args) -> int:
             else ""
         )
         print(f"updated {path}{note}")
+    for error in result.failed:
+        print(error.format(), file=sys.stderr)
+    if result.failed:
+        print(f"{len(result.failed)} catalog(s) left as they were; the others are up to date", file=sys.stderr)
+        return result.failed[0].exit_code
     if not result.written:
         print("catalogs already up to date")
     return 0

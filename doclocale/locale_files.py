@@ -40,8 +40,8 @@ def _shown(path: Path, root: Path) -> str:
 
 def check_locale_tree(locale_dir: Path) -> None:
     """Raise ``CatalogError`` for the first thing under ``locale_dir`` that is not plain data."""
-    if locale_dir.is_symlink():
-        raise CatalogError(Location(locale_dir.name), "is a symbolic link", _LINK_HINT)
+    # locale/ itself may be a link (the one-page preview links the project's): what translators
+    # change is what is inside it.
     if not locale_dir.is_dir():
         return
     for folder, folders, files in os.walk(locale_dir, followlinks=False):

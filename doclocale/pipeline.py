@@ -19,6 +19,7 @@ from babel.support import Translations
 
 from . import catalogs
 from .atomic import write_files_atomic
+from .errors import CatalogError
 from .gate import HINTS
 from .locale_files import check_locale_tree, check_write_target
 from .memory import Reuse, build_memory, fill_from_memory
@@ -39,6 +40,7 @@ class UpdateResult:
     created: list[str] = field(default_factory=list)
     reused: dict[str, Reuse] = field(default_factory=dict)  # catalog -> translations carried or revived
     orphaned: dict[str, int] = field(default_factory=dict)  # catalog of no page -> its translations
+    failed: list[CatalogError] = field(default_factory=list)  # catalogs left as they are, and why
 
 
 # -- extraction -------------------------------------------------------------------
@@ -132,7 +134,8 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
     result = UpdateResult()
     before: dict[Path, str] = {}  # what each catalog on disk says, from the one parse of it
     for language in languages:
-        existing = read_all_catalogs(settings, language)
+        existing, unreadable = read_catalogs_apart(settings, language)
+        result.failed += unreadable.values()
         for domain, catalog in existing.items():
             before[settings.catalog_path(language, domain)] = catalogs.catalog_text(catalog)
         memory = build_memory(existing.values())  # every translation of the language, for every new text
@@ -143,6 +146,8 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
                 )
         for domain, template in templates.items():
             path = settings.catalog_path(language, domain)
+            if domain in unreadable:
+                continue  # one catalog that cannot be read is left as it is; the others are merged
             if domain in existing:
                 merged = catalogs.merge_catalog(existing[domain], template)
             else:
@@ -158,12 +163,16 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
         old = before[path] if path in before else catalogs.existing_text(path, display)
         if old is not None and catalogs.same_content(old, catalogs.catalog_text(catalog)):
             continue  # nothing changed: the file keeps its bytes, whatever tool saved it last
-        result.written.append(display)
         check_write_target(path, settings.locale_dir, display)
         if not check:
-            writes.append((path, catalogs.render_catalog(catalog, display)))
+            try:
+                writes.append((path, catalogs.render_catalog(catalog, display)))
+            except CatalogError as error:
+                result.failed.append(error)
+                continue
+        result.written.append(display)
     write_files_atomic(writes)  # all or nothing
-    if not result.written:
+    if not result.written and not result.failed:
         write_stamp(settings, digest, result.orphaned)
     return result
 
@@ -185,6 +194,19 @@ def site_release_problems(settings: Settings) -> list[str]:
             problems.append(f"{settings.relative(path)}: {len(pending)} site strings not translated")
             problems.extend(f"    {state}: {excerpt(text)}" for state, text in pending)
     return problems
+
+
+def read_catalogs_apart(settings: Settings, language: str) -> tuple[dict[str, Catalog], dict[str, CatalogError]]:
+    """Every catalog file of a language, by domain; those that cannot be read, with why, apart."""
+    folder = settings.locale_dir / language / "LC_MESSAGES"
+    found, failed = {}, {}
+    for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
+        domain = path.relative_to(folder).with_suffix("").as_posix()
+        try:
+            found[domain] = catalogs.read_catalog(path, settings.relative(path))
+        except CatalogError as error:
+            failed[domain] = error
+    return found, failed
 
 
 def read_all_catalogs(settings: Settings, language: str) -> dict[str, Catalog]:

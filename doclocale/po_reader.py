@@ -26,8 +26,9 @@ from .settings import SITE_DOMAIN
 MAX_CATALOG_BYTES = 20_000_000
 
 
-#: A comment of an obsolete entry ("#~ #. …"): msgfmt reads it as a comment, Babel as a keyword.
-_OBSOLETE_COMMENT = re.compile(r"^[ \t]*#~[ \t]*#.*$", re.M)
+#: A comment or previous msgid of an obsolete entry ("#~ #. …", "#~| msgid …"): msgfmt reads them
+#: as comments, Babel as keywords. They are read as plain comments.
+_OBSOLETE_COMMENT = re.compile(r"^[ \t]*#~[ \t]*[#|].*$", re.M)
 
 
 # -- reading --------------------------------------------------------------------

@@ -60,6 +60,9 @@ class _Grammar:
         obsolete = line.startswith("#~")
         if obsolete:
             line = line[2:].strip()
+            if line.startswith("|"):
+                self.previous_line(number, line[1:].strip())  # "#~| msgid": an obsolete entry's previous msgid
+                return
             if not line or line.startswith("#"):
                 return  # an obsolete entry's comment
         elif not line:

@@ -56,9 +56,10 @@ def _entry(message: Message, obsolete: bool = False) -> list[str]:
     previous = message.previous_id
     if previous:
         previous_ids = previous if isinstance(previous, (list, tuple)) else [previous]
-        lines += _field("msgid", previous_ids[0], "#| ")
+        marker = "#~| " if obsolete else "#| "  # gettext's marks: an obsolete entry's lines all start with #~
+        lines += _field("msgid", previous_ids[0], marker)
         if len(previous_ids) > 1:
-            lines += _field("msgid_plural", previous_ids[1], "#| ")
+            lines += _field("msgid_plural", previous_ids[1], marker)
     lines += _strings(message, "#~ " if obsolete else "")
     return lines
 

@@ -100,3 +100,40 @@ def test_our_reader_rejects_what_msgfmt_rejects(case: Path) -> None:
 
 def test_the_matrix_covers_at_least_twenty_malformed_files() -> None:
     assert len([case for case in MATRIX if case.stem.startswith("bad-")]) >= 20
+
+
+def test_a_fuzzy_entry_whose_msgid_a_translator_edited_merges(project: Path) -> None:
+    """The edited entry becomes obsolete with its #| line written as gettext writes it (#~|);
+    before, msgcat refused the catalog ("inconsistent use of #~") and update stopped."""
+    old, new = (
+        "Most people can go back to work about an hour later.",
+        "Most people can go back to work about one hour later.",
+    )
+    page = project / "docs/en/guides/microneedling.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    assert run(project, "update") == 0
+    po = project / "locale/fa/LC_MESSAGES/guides/microneedling.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(f'msgid "{new}"', 'msgid "Most people return after an hour."'))
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)]).returncode == 0
+    assert run(project, "update") == 0
+    text = po.read_text(encoding="utf-8")
+    assert '#~| msgid "Most people can go back to work about an hour later."' in text
+    assert '#~ msgid "Most people return after an hour."' in text  # the translator's text is kept
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)]).returncode == 0
+    assert read_catalog(po).get(new).fuzzy
+    first = po.read_bytes()
+    assert run(project, "update") == 0 and po.read_bytes() == first
+
+
+def test_a_catalog_update_cannot_read_is_left_as_it_is_and_the_others_are_merged(project: Path, capsys) -> None:
+    broken = project / "locale/fa/LC_MESSAGES/about.po"
+    broken.write_text(broken.read_text(encoding="utf-8") + '\nmsgid "x"\n', encoding="utf-8")
+    damaged = broken.read_bytes()
+    page = project / "docs/en/guides/microneedling.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("about an hour later", "about one hour later"))
+    assert run(project, "update") == 2
+    err = capsys.readouterr().err
+    assert "locale/fa/LC_MESSAGES/about.po:" in err and "missing msgstr" in err
+    assert broken.read_bytes() == damaged
+    guide = read_catalog(project / "locale/fa/LC_MESSAGES/guides/microneedling.po")
+    assert guide.get("Most people can go back to work about one hour later.").fuzzy
