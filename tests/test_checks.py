@@ -14,7 +14,7 @@ from doclocale.checks.entry import Entry, ignored_codes
 from doclocale.checks.glossary import Glossary, check_glossary, read_glossary
 from doclocale.checks.runner import check_entry, run_checks
 from doclocale.checks.safety import check_unit
-from doclocale.model import Location
+from doclocale.model import Location, Severity
 from doclocale.rendering import load_renderer
 
 from .reports import assert_report
@@ -218,3 +218,18 @@ def test_a_large_glossary_is_matched_by_the_entrys_words_not_term_by_term(monkey
     codes = [finding.code for finding in check_glossary(entry, glossary)]
     assert codes == ["G501"]
     assert 1 <= len(searched) <= 3, searched
+
+
+def test_an_edited_msgctxt_is_an_error_on_its_line(settings) -> None:
+    """The release build stops on it (the page is not translated); make check says why, where."""
+    from doclocale.checks.runner import run_checks
+
+    path = settings.root / "locale/fa/LC_MESSAGES/_site.po"
+    text = path.read_text(encoding="utf-8")
+    assert 'msgctxt "navigation section"' in text, "fixture out of date"
+    path.write_text(text.replace('msgctxt "navigation section"', 'msgctxt "navigation sektion"', 1), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index('msgctxt "navigation sektion"') + 2  # its msgid
+    findings = [f for f in run_checks(settings).findings if f.code == "C105"]
+    assert [(str(f.location), f.severity) for f in findings] == [
+        (f"locale/fa/LC_MESSAGES/_site.po:{line}", Severity.ERROR)
+    ]

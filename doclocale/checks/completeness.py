@@ -55,3 +55,25 @@ def check_obsolete(path: str, obsolete_lines: list[int]) -> Iterator[Finding]:
             "obsolete entry (#~): its English text is gone",
             "reuse the translation if it helps, then delete the #~ lines",
         )
+
+
+def check_changed_contexts(path: str, catalog, template) -> Iterator[Finding]:
+    """C105: an entry whose msgctxt no English text has, while the same msgid has another one in
+    the English: the context was edited. The page shows the English, and a release build stops."""
+    wanted = {(str(m.id), m.context) for m in template if m.id}
+    contexts: dict[str, list] = {}
+    for msgid, context in wanted:
+        contexts.setdefault(msgid, []).append(context)
+    for message in catalog:
+        key = (str(message.id), message.context)
+        if not message.id or key in wanted or str(message.id) not in contexts:
+            continue
+        english = " or ".join(repr(c) if c else "none" for c in sorted(contexts[str(message.id)], key=str))
+        yield Finding(
+            Location(path, message.lineno or 0),
+            "C105",
+            Severity.ERROR,
+            f"msgctxt {message.context!r} matches no English text (the English has msgctxt {english}): "
+            "this translation is not used and readers see the English",
+            "put the msgctxt back as it was: it comes from the English page and is not translated",
+        )

@@ -10,8 +10,10 @@ from babel import Locale
 from selectolax.lexbor import LexborHTMLParser
 
 from ..handouts import SCREEN_ONLY, missing_glyphs, visible_text
+from ..inline import parse_inline
 from ..model import Finding, Location, Severity
 from ..settings import Settings
+from .entry import Entry
 from .site_model import PageScan, SiteModel
 
 #: A patient's sheet: one A4 page printed on both sides.
@@ -69,3 +71,18 @@ def check_handouts(settings: Settings, model: SiteModel) -> Iterator[Finding]:
                     f"the {language} handout cannot print {shown}: its font has no such letter",
                     "write the usual Persian or Latin character, or add it to the subset in scripts/subset_vazirmatn.sh",
                 )
+
+
+def check_printable(entry: Entry) -> Iterator[Finding]:
+    """L915 on the entry itself: a translation with a letter the handout font cannot draw."""
+    if not entry.msgstr:
+        return
+    missing = missing_glyphs(" ".join(parse_inline(entry.msgstr).texts), set(_coverage()))
+    if missing:
+        shown = ", ".join(f"{char} (U+{ord(char):04X})" for char in missing)
+        yield entry.finding(
+            "L915",
+            Severity.ERROR,
+            f"the printed handout cannot show {shown}: its font has no such letter (it prints as an empty box)",
+            "write the usual Persian or Latin character, or add it to the subset in scripts/subset_vazirmatn.sh",
+        )

@@ -15,10 +15,11 @@ from ..report import Report
 from ..review import check_review, is_guide
 from ..settings import Settings
 from ..textrules import has_words
-from .completeness import check_obsolete, check_untranslated
+from .completeness import check_changed_contexts, check_obsolete, check_untranslated
 from .consistency import check_consistency
 from .entry import Entry, ignored_codes
 from .glossary import Glossary, check_glossary, read_glossary
+from .handouts import check_printable
 from .markup import check_markup
 from .memo import CheckJob, FindingsMemo
 from .numbers import check_numbers
@@ -28,7 +29,7 @@ from .readability import check_english_readability, check_sentence_length
 from .safety import check_published_in_english
 
 #: Checks of one entry, top to bottom.
-ENTRY_CHECKS = (check_markup, check_numbers, check_persian, check_sentence_length)
+ENTRY_CHECKS = (check_markup, check_numbers, check_persian, check_sentence_length, check_printable)
 
 
 def check_entry(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
@@ -117,7 +118,9 @@ def run_checks(
                 entries, obsolete = catalog_entries(settings, language, domain, loaded[domain], template)
                 every.extend(entries)
                 costly.append(CheckJob(memo_inputs(entries, glossary), check_entries, (entries, glossary)))
-                report.extend(check_obsolete(settings.relative(settings.catalog_path(language, domain)), obsolete))
+                catalog_path = settings.relative(settings.catalog_path(language, domain))
+                report.extend(check_obsolete(catalog_path, obsolete))
+                report.extend(check_changed_contexts(catalog_path, loaded[domain], template))
             report.extend(check_consistency(every))
             report.extend(plan.refused[language])
             for rendered in plan.pages[language]:
