@@ -284,6 +284,8 @@ class _Walker(ExtensionBlocks):
         if len(content_lines) > 1 and _BLOCK_ATTRIBUTES.match(content_lines[-1]):
             content_lines.pop()  # "{: .class }" on the block's last line belongs to the block
         if not has_words("\n".join(content_lines)):
+            if "<" in content:  # inline HTML alone: its alt, title, aria-label or placeholder
+                self.html_texts(token.map[0], token.map[0] + len(content_lines), attributes_only=True)
             return None  # nothing to translate (code, a link target, a comment): the English stays
         first_line = token.map[0]
         spans = []

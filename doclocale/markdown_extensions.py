@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser
 
 from .errors import SourceError
+from .html_text import html_texts
 from .markdown_text import full_references, has_words
 from .model import Location, Segment, SegmentKind, Wrap
 
@@ -98,11 +99,29 @@ class ExtensionBlocks:
             inner = "\n" * (first + 1) + "".join(self.lines[first + 1 : last])
             self.walk(self.parser.parse(inner), first + 1)  # same line numbers as the page
             return
-        if has_words(_visible_text(token.content)):
-            raise SourceError(
-                self.where(first),
-                "text inside raw HTML is not supported: it would stay English on the translated page",
-                "write the text in Markdown, or add the markdown attribute to the element (<div markdown>)",
+        self.html_texts(first, last)
+
+    def html_texts(self, first: int, last: int, attributes_only: bool = False) -> None:
+        """Prose inside raw HTML: one message per run of text, one per human-text attribute."""
+        base = self.offsets[first]
+        block = "".join(self.lines[first:last])
+        for found in html_texts(block):
+            if attributes_only and found.attribute is None:
+                continue
+            line_index = first + block.count("\n", 0, found.start)
+            kind = SegmentKind.HTML_TEXT if found.attribute is None else SegmentKind.HTML_ATTRIBUTE
+            detail = f"({found.attribute} of <{found.tag}>)" if found.attribute else ""
+            wrap = Wrap.INLINE if found.attribute is None else Wrap.PLAIN
+            self.segments.append(
+                Segment(
+                    kind,
+                    found.text,
+                    self.where(line_index),
+                    base + found.start,
+                    base + found.end,
+                    detail=detail,
+                    wrap=wrap,
+                )
             )
 
     def admonition_title(self, opener: Token) -> None:

@@ -36,6 +36,8 @@ class SegmentKind(enum.Enum):
     FOOTNOTE = "footnote"
     ABBREVIATION = "meaning of an abbreviation (shown on hover)"
     CODE_TITLE = "title of a code block"
+    HTML_TEXT = "text inside HTML; keep every <tag> and its attributes"
+    HTML_ATTRIBUTE = "text of an HTML attribute"
 
 
 class Wrap(enum.Enum):

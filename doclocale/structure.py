@@ -36,7 +36,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .textrules import BIDI_CONTROLS
 
 #: Attributes whose value is words a reader sees or hears.
-HUMAN_TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label"})
+HUMAN_TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "placeholder"})
 #: Attributes whose value is an address (compared after the caller's ``urls`` mapping).
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "poster", "cite", "data", "xlink:href"})
 #: Elements whose text is code or data, never prose: it must stay the same.

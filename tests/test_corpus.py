@@ -19,7 +19,7 @@ CORPUS = Path(__file__).parent / "corpus"
 PAGES = sorted(p for p in CORPUS.rglob("*.md") if p.name != "SOURCES.md")
 RENDER = load_renderer(Path(__file__).parent.parent / "mkdocs.yml")
 #: The README's "not supported" constructs, as the refusal names them.
-UNSUPPORTED = ("text inside raw HTML is not supported", "is not Markdown this site renders")
+UNSUPPORTED = ("is not Markdown this site renders",)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(CORPUS).as_posix() for p in PAGES])
@@ -36,7 +36,7 @@ def test_a_real_page_survives_translation_or_is_refused_by_name(page: Path) -> N
 def test_the_corpus_is_large_and_mostly_supported() -> None:
     assert len(PAGES) >= 60
     refused = [p for p in PAGES if judge(p.name, p.read_text(encoding="utf-8"), RENDER).outcome == "refused"]
-    assert len(refused) / len(PAGES) <= 0.10, [p.name for p in refused]
+    assert len(refused) / len(PAGES) <= 0.05, [p.name for p in refused]
 
 
 def test_identity_translation_gives_every_corpus_page_back_byte_for_byte() -> None:

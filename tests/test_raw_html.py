@@ -1,0 +1,43 @@
+"""Prose inside raw HTML is translated, and a translation there may change only words.
+
+tests/fixtures/raw_html/<case>.yml sets one message of tests/fixtures/extract/raw-html.md
+(msgid, msgstr) and says whether the gate refuses it. Every other message is translated
+by the letter-changing transform, which keeps the markup: the page passes the oracle.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.messages.catalog import Message
+
+from doclocale.gate import gate_page
+from doclocale.markdown import parse_page
+from doclocale.oracle import judge
+from doclocale.rendering import load_renderer
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = ROOT / "tests/fixtures/extract/raw-html.md"
+CASES = sorted((ROOT / "tests/fixtures/raw_html").glob("*.yml"))
+RENDER = load_renderer(ROOT / "mkdocs.yml")
+
+
+def test_a_page_with_prose_in_raw_html_is_translated_whole() -> None:
+    verdict = judge(PAGE.name, PAGE.read_text(encoding="utf-8"), RENDER)
+    assert verdict.outcome == "passed", verdict.problems
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_a_translation_inside_raw_html_changes_only_words(case: Path) -> None:
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    source = parse_page(PAGE.name, PAGE.read_text(encoding="utf-8"))
+    keys = [segment.key for segment in source.segments if segment.text == spec["msgid"]]
+    assert keys, f"fixture out of date: {spec['msgid']!r} is not a message of {PAGE.name}"
+    messages = {keys[0]: Message(spec["msgid"], spec["msgstr"], lineno=7)}
+    gated = gate_page(source, messages, RENDER, page=PAGE.name)
+    refused = [refusal.key for refusal in gated.refusals]
+    assert (refused == keys[:1]) is spec["refused"] and (not refused) is (not spec["refused"]), gated.refusals
+    if not spec["refused"]:
+        assert spec["msgstr"].split("<")[0][:4] in gated.page.text
