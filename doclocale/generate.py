@@ -148,8 +148,14 @@ def _anchor_edit(heading: Heading, text: str) -> tuple[int, int, str]:
         brace = heading.attr_start + 1
         if text[brace : brace + 1] == ":":
             brace += 1
-        return (brace, brace, f" #{heading.anchor} ")
-    return (heading.attr_start, heading.attr_start, f" {{#{heading.anchor}}}")
+        return (brace, brace, f" #{_escaped(heading.anchor)} ")
+    return (heading.attr_start, heading.attr_start, f" {{#{_escaped(heading.anchor)}}}")
+
+
+def _escaped(anchor: str) -> str:
+    """An id written into Markdown: inline syntax runs before attr_list, so ``__init__`` in an id
+    would become bold; escaped, it reaches attr_list as written."""
+    return re.sub(r"([_*])", r"\\\1", anchor)
 
 
 def _status_edit(source: SourcePage, state: PageState, outdated: int, missing: int) -> tuple[int, int, str]:

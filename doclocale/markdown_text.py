@@ -5,6 +5,7 @@ Pure functions over one line or one message; the block walk is in ``markdown``.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable
@@ -115,22 +116,31 @@ _NOT_WORDS = re.compile(
 
 def code_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the `code` of a message: a run of n backticks up to the next run of exactly n
-    (CommonMark's rule, in one pass: each run's next equal run is found from the right)."""
+    (CommonMark's rule). A backtick after a backslash is a literal backtick, never an opener
+    (inside code a backslash is literal, so closers are never escaped). Runs are indexed by
+    length, so the scan is O(n log n) on any input."""
     runs = [(match.start(), match.end()) for match in re.finditer(r"`+", text)]
-    following: list[int | None] = [None] * len(runs)
-    last_of_length: dict[int, int] = {}
-    for index in range(len(runs) - 1, -1, -1):
-        length = runs[index][1] - runs[index][0]
-        following[index] = last_of_length.get(length)
-        last_of_length[length] = index
-    spans, index = [], 0
-    while index < len(runs):
-        closing = following[index]
-        if closing is None:
-            index += 1
+    by_length: dict[int, list[int]] = {}
+    for start, end in runs:
+        by_length.setdefault(end - start, []).append(start)
+    spans, cursor = [], 0
+    for start, end in runs:
+        if start < cursor:
+            continue  # inside the span just found
+        backslashes = len(text[:start]) - len(text[:start].rstrip("\\"))
+        opener = start + (backslashes % 2)  # an escaped first backtick is text
+        length = end - opener
+        if length == 0:
             continue
-        spans.append((runs[index][0], runs[closing][1]))
-        index = closing + 1
+        starts = by_length.get(length, [])
+        found = bisect.bisect_right(starts, end - 1)
+        while found < len(starts) and starts[found] < end:
+            found += 1
+        if found == len(starts):
+            continue
+        close = starts[found]
+        spans.append((opener, close + length))
+        cursor = close + length
     return spans
 
 

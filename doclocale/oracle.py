@@ -24,7 +24,9 @@ from .structure import VERBATIM, compare_shapes, html_shape, in_page_context
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 #: Kept as written by design: addresses, emoji shortcodes (:name:) and keys (++ctrl++).
-_NOT_PROSE = re.compile(r"\w+://\S+|\S+@\S+\.\w+|:[\w+-]+:|\+\+[\w+-]+\+\+|\{[^{}]*\}")
+# ("][label]": the label of a reference this site does not define, shown as written, such as the
+# cross-references another site's plugin resolves: a label, which translators keep, not prose.)
+_NOT_PROSE = re.compile(r"\w+://\S+|\S+@\S+\.\w+|:[\w+-]+:|\+\+[\w+-]+\+\+|\{[^{}]*\}|\]\[[^\[\]]*\]")
 
 
 @dataclass(frozen=True)

