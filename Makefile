@@ -60,6 +60,7 @@ test: $(STAMP) $(NODE_STAMP)  ## lint, format and type checks, then the full tes
 	$(VENV)/bin/ruff check doclocale tests scripts
 	$(VENV)/bin/ruff format --check doclocale tests scripts
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest
 
 lighthouse: $(STAMP)  ## Lighthouse (mobile, median of 3) on both home pages and both guide pages of site/

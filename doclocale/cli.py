@@ -8,8 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
-from .errors import PipelineError
-from .settings import load_settings
+from doclocale.errors import PipelineError
+from doclocale.settings import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_build(settings, args) -> int:
-    from .site import build_site
+    from doclocale.website.build import build_site
 
     languages = ", ".join((settings.source_language,) + settings.languages)
     return _outcome(
@@ -101,7 +101,7 @@ def _outcome(problem: str | None, done: str) -> int:
 
 
 def run_shard(settings, args) -> int:
-    from .shards import build_shard, shard_languages
+    from doclocale.website.shards import build_shard, shard_languages
 
     if args.list:
         print(json.dumps(shard_languages(settings)))
@@ -115,7 +115,7 @@ def run_shard(settings, args) -> int:
 
 
 def run_merge(settings, args) -> int:
-    from .shards import merge_shards
+    from doclocale.website.shards import merge_shards
 
     problem = merge_shards(settings, args.parts)
     return _outcome(problem, f"merged {len(args.parts)} shards into {settings.relative(settings.site_dir)}/")
@@ -128,7 +128,7 @@ def run_preview(settings, args) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from .preview import preview_project
+    from doclocale.website.preview import preview_project
 
     config_file = preview_project(settings, args.page)
     started = time.perf_counter()
@@ -141,7 +141,7 @@ def run_preview(settings, args) -> int:
 
 
 def run_update(settings, args) -> int:
-    from .pipeline import update_catalogs
+    from doclocale.catalogs.update import update_catalogs
 
     result = update_catalogs(settings, check=args.check)
     for path, count in result.orphaned.items():
@@ -173,7 +173,7 @@ def run_update(settings, args) -> int:
 
 
 def run_status(settings, args) -> int:
-    from .status import collect_status, format_status
+    from doclocale.catalogs.status import collect_status, format_status
 
     rows = collect_status(settings)
     if args.json:
@@ -184,7 +184,7 @@ def run_status(settings, args) -> int:
 
 
 def run_init(settings, args) -> int:
-    from .languages import add_language
+    from doclocale.catalogs.languages import add_language
 
     for line in add_language(settings, args.config, args.language, args.name):
         print(line)
@@ -192,7 +192,7 @@ def run_init(settings, args) -> int:
 
 
 def run_pseudo(settings, args) -> int:
-    from .pseudo import build_pseudo_site
+    from doclocale.website.pseudo_site import build_pseudo_site
 
     language = args.language or settings.languages[0]
     problem = build_pseudo_site(settings, args.output, language)
@@ -204,7 +204,7 @@ def run_pseudo(settings, args) -> int:
 
 
 def run_screenshots(settings, args) -> int:
-    from .browser import take_screenshots
+    from doclocale.website.browser import take_screenshots
 
     if not (settings.site_dir / "index.html").exists():
         print("no built site: run 'make build' first", file=sys.stderr)
@@ -215,7 +215,7 @@ def run_screenshots(settings, args) -> int:
 
 
 def run_check(settings, args) -> int:
-    from .checks.runner import run_checks
+    from doclocale.checks.runner import run_checks
 
     report = run_checks(settings, include_site=not args.no_site, online=args.online)
     print(report.format_json() if args.format == "json" else report.format_text())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Location
+from doclocale.model import Location
 
 
 class PipelineError(Exception):

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from .model import Finding, Severity
+from doclocale.model import Finding, Severity
 
 
 @dataclass

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import SettingsError
-from .model import Location
+from doclocale.errors import SettingsError
+from doclocale.model import Location
 
 #: Reserved catalog domain for strings of the site itself (templates, site name).
 SITE_DOMAIN = "_site"

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from doclocale.browser import DESKTOP, PHONE, launch_browser, serve_folder, site_pages  # noqa: E402
+from doclocale.website.browser import DESKTOP, PHONE, launch_browser, serve_folder, site_pages  # noqa: E402
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LATINISE = """() => { const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -20,7 +20,7 @@ from synthetic_corpus import make_corpus  # noqa: E402
 
 from doclocale.checks.links import check_site, read_site  # noqa: E402
 from doclocale.settings import load_settings  # noqa: E402
-from doclocale.site import build_site  # noqa: E402
+from doclocale.website.build import build_site  # noqa: E402
 
 
 def main() -> int:

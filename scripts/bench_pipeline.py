@@ -50,18 +50,18 @@ STAGES = {
     "generate": [
         PY,
         "-c",
-        "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); from doclocale.settings import load_settings; from doclocale.publish import generate_all; generate_all(load_settings(pathlib.Path('mkdocs.yml')))",
+        "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); from doclocale.settings import load_settings; from doclocale.translating.generation import generate_all; generate_all(load_settings(pathlib.Path('mkdocs.yml')))",
     ],
     # The same, with the publishing gate's rendering and comparison switched off: the difference is its cost.
     "ungated": [
         PY,
         "-c",
-        "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); import doclocale.gate_pool as g; from doclocale.gate import GatedPage; from doclocale.generate import render_page; g.gate_page = lambda source, messages, render, **kw: GatedPage(render_page(source, messages, **kw), ()); from doclocale.settings import load_settings; from doclocale.publish import generate_all; generate_all(load_settings(pathlib.Path('mkdocs.yml')))",
+        "import shutil, pathlib; shutil.rmtree('docs/fa', ignore_errors=True); import doclocale.translating.gate_pool as g; from doclocale.translating.gate import GatedPage; from doclocale.translating.substitute import render_page; g.gate_page = lambda source, messages, render, **kw: GatedPage(render_page(source, messages, **kw), ()); from doclocale.settings import load_settings; from doclocale.translating.generation import generate_all; generate_all(load_settings(pathlib.Path('mkdocs.yml')))",
     ],
     "one-po": [
         PY,
         "-c",
-        "import pathlib; from doclocale.catalogs import read_catalog, write_catalog; from doclocale.settings import load_settings; from doclocale.publish import generate_all; s = load_settings(pathlib.Path('mkdocs.yml')); p = s.catalog_path('fa', 'guides/s000/g00000'); c = read_catalog(p); m = next(m for m in c if m.id); m.string = m.string + ' '; write_catalog(p, c); b = generate_all(s)[0]; print(f'rendered={b.rendered} changed={len(b.changed)}')",
+        "import pathlib; from doclocale.catalogs.merge import read_catalog, write_catalog; from doclocale.settings import load_settings; from doclocale.translating.generation import generate_all; s = load_settings(pathlib.Path('mkdocs.yml')); p = s.catalog_path('fa', 'guides/s000/g00000'); c = read_catalog(p); m = next(m for m in c if m.id); m.string = m.string + ' '; write_catalog(p, c); b = generate_all(s)[0]; print(f'rendered={b.rendered} changed={len(b.changed)}')",
     ],
     "build": [PY, "-m", "doclocale", "build"],
     "plain": [PY, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-plain.yml", "-d", "site-plain"],

@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from doclocale.oracle import judge  # noqa: E402
-from doclocale.rendering import load_renderer  # noqa: E402
+from doclocale.testing.oracle import judge  # noqa: E402
+from doclocale.translating.renderer import load_renderer  # noqa: E402
 
 
 def main() -> int:
@@ -53,7 +53,7 @@ def main() -> int:
 
 def print_extraction_timing(pages: list[Path]) -> None:
     from doclocale.errors import PipelineError
-    from doclocale.markdown import parse_page
+    from doclocale.reading.page_parser import parse_page
 
     timings = []
     for path in pages:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from doclocale.browser import PHONE, launch_browser, serve_folder  # noqa: E402
+from doclocale.website.browser import PHONE, launch_browser, serve_folder  # noqa: E402
 
 
 def measure(site: Path, path: str) -> dict:

@@ -3,7 +3,7 @@
 # Vazirmatn package on npm (OFL-1.1). Only the Persian letters, digits and marks the
 # site uses are kept (~13 KB per weight); Latin text uses the reader's system font.
 # The printable handouts embed their own fonts (a PDF cannot rely on the reader's), so a
-# second subset with Latin letters too goes to doclocale/handout/fonts/ (not served).
+# second subset with Latin letters too goes to doclocale/handouts/assets/fonts/ (not served).
 # Needs: npm, and `pip install fonttools brotli` in .venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,9 +17,9 @@ done
 print="$ranges,U+0022-0024,U+0026-0027,U+002B,U+0030-0039,U+003B-007E,U+00A1-00FF,U+2010-2015,U+2018-201F,U+2022,U+2030,U+2039-203A,U+2190-2193,U+2212"
 for weight in Regular Bold; do
   .venv/bin/pyftsubset "$work/package/fonts/webfonts/Vazirmatn-$weight.woff2" --unicodes="$print" \
-    --flavor=woff2 --layout-features='*' --output-file="doclocale/handout/fonts/Vazirmatn-$weight-print.woff2"
+    --flavor=woff2 --layout-features='*' --output-file="doclocale/handouts/assets/fonts/Vazirmatn-$weight-print.woff2"
 done
 cp "$work/package/OFL.txt" overrides/assets/fonts/Vazirmatn-OFL.txt
-cp "$work/package/OFL.txt" doclocale/handout/fonts/Vazirmatn-OFL.txt
+cp "$work/package/OFL.txt" doclocale/handouts/assets/fonts/Vazirmatn-OFL.txt
 rm -rf "$work"
-ls -l overrides/assets/fonts/ doclocale/handout/fonts/
+ls -l overrides/assets/fonts/ doclocale/handouts/assets/fonts/

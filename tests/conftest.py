@@ -39,7 +39,7 @@ def settings(project: Path):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real content built once (read-only for tests)."""
-    from doclocale.site import build_site
+    from doclocale.website.build import build_site
 
     root = copy_project(tmp_path_factory.mktemp("built") / "project")
     prebuilt = os.environ.get("DOCLOCALE_PREBUILT_SITE")
@@ -54,7 +54,7 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def pools(monkeypatch) -> list[int]:
     """The process pools started (their sizes), pools that really run."""
-    import doclocale.parallel as parallel
+    import doclocale.util.parallel as parallel
 
     started: list[int] = []
     real = parallel.ProcessPoolExecutor

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from doclocale.cli import main
-from doclocale.generate import write_pages
+from doclocale.translating.substitute import write_pages
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -62,7 +62,7 @@ def test_a_build_killed_mid_run_leaves_the_previous_site(project: Path) -> None:
 
 
 def test_a_running_build_keeps_its_staging_folder_and_a_dead_one_loses_it(tmp_path: Path) -> None:
-    from doclocale.atomic import staging_dir
+    from doclocale.util.atomic import staging_dir
 
     target = tmp_path / "site"
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])

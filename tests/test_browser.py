@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from doclocale.browser import CHROMIUM, DESKTOP, PHONE, launch_browser, serve_folder, site_pages
+from doclocale.website.browser import CHROMIUM, DESKTOP, PHONE, launch_browser, serve_folder, site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

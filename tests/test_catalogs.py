@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog, Message
 
-from doclocale import catalogs
+from doclocale.catalogs import merge as catalogs
 from doclocale.errors import CatalogError
-from doclocale.markdown import parse_page
+from doclocale.reading.page_parser import parse_page
 
 PAGE = """# Care
 
@@ -166,3 +166,12 @@ def test_an_outdated_entry_whose_english_is_gone_becomes_obsolete_with_its_trans
     gone = catalogs.merge_catalog(fuzzy, template_of("# Care\n"))
     assert gone.get("Wash your face twice.") is None
     assert gone.obsolete["Wash your face twice."].string == "صورت را بشویید."
+
+
+def test_folder_titles_follow_mkdocs_rule() -> None:
+    from mkdocs.utils import dirname_to_title as mkdocs_rule
+
+    from doclocale.catalogs.update import dirname_to_title
+
+    for name in ("guides", "skin-care", "after_care", "FAQ", "Before-Visit", "a", ""):
+        assert dirname_to_title(name) == mkdocs_rule(name), name

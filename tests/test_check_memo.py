@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import doclocale.checks.runner as runner
-from doclocale.catalogs import read_catalog, write_catalog
-from doclocale.publish import generate_all
+from doclocale.catalogs.merge import read_catalog, write_catalog
+from doclocale.translating.generation import generate_all
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 
 import doclocale.checks.runner as runner
-from doclocale.catalogs import read_catalog, write_catalog
-from doclocale.publish import generate_all
-from doclocale.rendering import load_renderer
+from doclocale.catalogs.merge import read_catalog, write_catalog
+from doclocale.translating.generation import generate_all
+from doclocale.translating.renderer import load_renderer
 
 
 def counting_renderer(monkeypatch) -> list[str]:

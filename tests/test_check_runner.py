@@ -6,11 +6,11 @@ import dataclasses
 import shutil
 from pathlib import Path
 
-from doclocale.catalogs import read_catalog, write_catalog
+from doclocale.catalogs.merge import read_catalog, write_catalog
+from doclocale.catalogs.update import update_catalogs
 from doclocale.checks.memo import CheckJob, FindingsMemo
 from doclocale.checks.runner import run_checks
 from doclocale.model import Finding, Location, Severity
-from doclocale.pipeline import update_catalogs
 
 
 def test_a_catalog_that_cannot_be_read_is_one_error_naming_its_line(settings) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from doclocale.catalogs import parse_catalog, read_catalog, write_catalog
+from doclocale.catalogs.merge import parse_catalog, read_catalog, write_catalog
 from doclocale.checks.completeness import check_obsolete
 from doclocale.checks.consistency import check_consistency
 from doclocale.checks.entry import Entry, ignored_codes
@@ -15,7 +15,7 @@ from doclocale.checks.glossary import Glossary, check_glossary, read_glossary
 from doclocale.checks.runner import check_entry, run_checks
 from doclocale.checks.safety import check_unit
 from doclocale.model import Location, Severity
-from doclocale.rendering import load_renderer
+from doclocale.translating.renderer import load_renderer
 
 from .reports import assert_report
 

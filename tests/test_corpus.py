@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from doclocale.oracle import judge
-from doclocale.rendering import load_renderer
+from doclocale.testing.oracle import judge
+from doclocale.translating.renderer import load_renderer
 
 CORPUS = Path(__file__).parent / "corpus"
 PAGES = sorted(p for p in CORPUS.rglob("*.md") if p.name != "SOURCES.md")
@@ -53,8 +53,8 @@ def test_the_corpus_is_large_and_mostly_supported() -> None:
 def test_identity_translation_gives_every_corpus_page_back_byte_for_byte() -> None:
     from babel.messages.catalog import Message
 
-    from doclocale.generate import render_page
-    from doclocale.markdown import parse_page
+    from doclocale.reading.page_parser import parse_page
+    from doclocale.translating.substitute import render_page
 
     for page in PAGES:
         text = page.read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_file
 
-from doclocale.generate import render_page
-from doclocale.markdown import parse_page
+from doclocale.reading.page_parser import parse_page
+from doclocale.translating.substitute import render_page
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "extract").glob("*.md"))
 
@@ -74,7 +74,7 @@ def test_a_context_comment_becomes_msgctxt_in_babel() -> None:
 def test_the_parser_reads_every_construct_the_site_renders() -> None:
     """Front matter, tables, definitions, call-outs, footnotes, and links to any address (Python-Markdown
     keeps javascript: links, so the extractor must see them to judge them)."""
-    from doclocale.markdown import make_parser
+    from doclocale.reading.page_parser import make_parser
 
     page = "---\ntitle: x\n---\n\n| a | b |\n|---|---|\n| c | d |\n\nTerm\n:   Meaning\n\n"
     page += '!!! note "T"\n    Body\n\nText[^1].\n\n[^1]: Foot\n'

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from babel.messages.catalog import Message
 
-from doclocale.gate import gate_page
-from doclocale.generate import PageState
-from doclocale.markdown import parse_page
-from doclocale.rendering import load_renderer
-from doclocale.structure import compare_shapes, html_shape
+from doclocale.reading.page_parser import parse_page
+from doclocale.translating.gate import gate_page
+from doclocale.translating.html_rule import compare_shapes, html_shape
+from doclocale.translating.renderer import load_renderer
+from doclocale.translating.substitute import PageState
 
 RENDER = load_renderer(Path(__file__).parent.parent / "mkdocs.yml")
 PAGE = """---

@@ -6,11 +6,11 @@ import os
 
 import pytest
 
-import doclocale.gate_pool as gate_pool
-import doclocale.parallel as parallel
-from doclocale.catalogs import read_catalog, write_catalog
-from doclocale.publish import plan_generation
-from doclocale.rendering import load_renderer
+import doclocale.translating.gate_pool as gate_pool
+import doclocale.util.parallel as parallel
+from doclocale.catalogs.merge import read_catalog, write_catalog
+from doclocale.translating.generation import plan_generation
+from doclocale.translating.renderer import load_renderer
 
 
 def hostile(settings) -> None:

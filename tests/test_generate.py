@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from doclocale.generate import render_page
-from doclocale.markdown import parse_page
+from doclocale.reading.page_parser import parse_page
+from doclocale.translating.substitute import render_page
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "generate").glob("*.md"))
 

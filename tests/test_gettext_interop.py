@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from translate.storage import po as toolkit_po
 
-from doclocale.catalogs import parse_catalog, read_catalog
+from doclocale.catalogs.merge import parse_catalog, read_catalog
 from doclocale.cli import main
 from doclocale.errors import CatalogError
 

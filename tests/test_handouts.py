@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from doclocale.handouts import missing_glyphs, visible_text
+from doclocale.handouts.document import missing_glyphs, visible_text
 
 TOOLS = ("pdftotext", "pdffonts", "pdftoppm", "zbarimg")
 MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]
@@ -153,7 +153,7 @@ def test_the_qr_code_on_a_handout_opens_its_page(built_site: Path, tmp_path: Pat
 
 
 def test_no_letter_of_the_real_guides_is_missing_from_the_handout_font(built_site: Path) -> None:
-    from doclocale.handout_build import font_coverage
+    from doclocale.handouts.pdf import font_coverage
 
     covered = font_coverage()
     for language in GUIDE:
@@ -165,7 +165,7 @@ def test_a_rebuild_renders_only_the_handouts_whose_page_changed(project: Path) -
     from babel.messages.pofile import read_po, write_po
 
     from doclocale.settings import load_settings
-    from doclocale.site import build_site
+    from doclocale.website.build import build_site
 
     settings = load_settings(project / "mkdocs.yml")
     site, cache = project / "site", project / ".cache" / "handouts"
@@ -192,7 +192,7 @@ def test_a_rebuild_renders_only_the_handouts_whose_page_changed(project: Path) -
 
 
 def test_paper_has_no_screen_controls_and_links_that_work_from_a_pdf() -> None:
-    from doclocale.handouts import article_for_print
+    from doclocale.handouts.document import article_for_print
 
     page = (
         '<article><h1 id="t">T<a class="headerlink" href="#t">¶</a></h1><p class="screen-only">PDF</p>'

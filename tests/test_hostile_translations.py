@@ -19,9 +19,9 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from doclocale.catalogs import read_catalog, write_catalog
+from doclocale.catalogs.merge import read_catalog, write_catalog
 from doclocale.cli import main
-from doclocale.structure import compare_shapes, html_shape
+from doclocale.translating.html_rule import compare_shapes, html_shape
 
 from .conftest import copy_project
 
@@ -166,8 +166,8 @@ def test_with_the_comparison_disabled_the_hostile_markup_is_published(
     baseline: Path, tmp_path: Path, monkeypatch
 ) -> None:
     """The suite depends on the comparison: switch it off and the attack gets through."""
-    monkeypatch.setattr("doclocale.gate.compare_shapes", lambda *args, **kwargs: [])
-    monkeypatch.setattr("doclocale.mkdocs_plugin.compare_published", lambda *args, **kwargs: [])
+    monkeypatch.setattr("doclocale.translating.gate.compare_shapes", lambda *args, **kwargs: [])
+    monkeypatch.setattr("doclocale.website.plugin.compare_published", lambda *args, **kwargs: [])
     root = fresh_copy(baseline, tmp_path / "p")
     set_msgstr(
         root, load(CASES[[c.stem for c in CASES].index("raw-html-img-onerror")]), "درد<img src=x onerror=alert(1)>"

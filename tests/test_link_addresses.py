@@ -21,10 +21,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from doclocale.catalogs import read_catalog, write_catalog
+from doclocale.catalogs.merge import read_catalog, write_catalog
 from doclocale.cli import main
-from doclocale.pseudo import pseudo_text
-from doclocale.structure import site_address
+from doclocale.translating.html_rule import site_address
+from doclocale.translating.pseudo import pseudo_text
 
 from .conftest import copy_project
 

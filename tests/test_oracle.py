@@ -17,13 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from doclocale.gate import gate_page
-from doclocale.generate import PageState
-from doclocale.markdown import parse_page
 from doclocale.model import SegmentKind
-from doclocale.pseudo import pseudo_text
-from doclocale.rendering import load_renderer
-from doclocale.structure import VERBATIM, compare_shapes, html_shape
+from doclocale.reading.page_parser import parse_page
+from doclocale.translating.gate import gate_page
+from doclocale.translating.html_rule import VERBATIM, compare_shapes, html_shape
+from doclocale.translating.pseudo import pseudo_text
+from doclocale.translating.renderer import load_renderer
+from doclocale.translating.substitute import PageState
 
 from .test_properties import Translation, document
 

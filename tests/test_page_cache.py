@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import doclocale.page_cache as page_cache
+import doclocale.reading.page_cache as page_cache
+from doclocale.catalogs.update import read_sources
 from doclocale.errors import SourceError
-from doclocale.pipeline import read_sources
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from doclocale.checks.parity import check_page_parity
-from doclocale.markdown import parse_page
+from doclocale.reading.page_parser import parse_page
 
 from .reports import assert_report
 

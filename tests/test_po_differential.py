@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doclocale.catalogs import parse_catalog
+from doclocale.catalogs.merge import parse_catalog
 from doclocale.errors import CatalogError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from doclocale.checks.entry import Entry
 from doclocale.checks.glossary import Glossary
 from doclocale.checks.runner import check_entry
-from doclocale.generate import render_page
-from doclocale.markdown import parse_page
 from doclocale.model import Location
+from doclocale.reading.page_parser import parse_page
+from doclocale.translating.substitute import render_page
 
 WORD = st.from_regex(r"[a-z]{1,8}", fullmatch=True)
 NUMBER = st.integers(0, 999).map(str)

@@ -9,8 +9,9 @@ import lxml.html
 import pytest
 
 from doclocale.checks.links import check_site
-from doclocale.pseudo import CLOSE, OPEN, build_pseudo_site, pseudo_text
 from doclocale.settings import load_settings
+from doclocale.translating.pseudo import CLOSE, OPEN, pseudo_text
+from doclocale.website.pseudo_site import build_pseudo_site
 
 #: Language names in the language switch are written in their own language on
 #: purpose, so a reader who cannot read the current page can find theirs.

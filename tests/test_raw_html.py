@@ -13,10 +13,10 @@ import pytest
 import yaml
 from babel.messages.catalog import Message
 
-from doclocale.gate import gate_page
-from doclocale.markdown import parse_page
-from doclocale.oracle import judge
-from doclocale.rendering import load_renderer
+from doclocale.reading.page_parser import parse_page
+from doclocale.testing.oracle import judge
+from doclocale.translating.gate import gate_page
+from doclocale.translating.renderer import load_renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "tests/fixtures/extract/raw-html.md"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from doclocale.markdown import parse_page
-from doclocale.review import check_review, format_review_date, review_dates
+from doclocale.reading.page_parser import parse_page
+from doclocale.reading.review import check_review, format_review_date, review_dates
 
 from .reports import assert_report
 
@@ -62,7 +62,7 @@ def test_english_readability_fixture(case: Path) -> None:
 
 
 def test_a_section_index_under_guides_is_not_a_guide() -> None:
-    from doclocale.review import is_guide
+    from doclocale.reading.review import is_guide
 
     assert is_guide("guides/microneedling.md") and is_guide("guides/skin/acne.md")
     assert not is_guide("guides/index.md") and not is_guide("guides/skin/index.md") and not is_guide("about.md")

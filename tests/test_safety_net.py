@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-import doclocale.mkdocs_plugin as plugin
-from doclocale.catalogs import read_catalog, write_catalog
+import doclocale.website.plugin as plugin
+from doclocale.catalogs.merge import read_catalog, write_catalog
 from doclocale.cli import main
-from doclocale.structure import CONTENT_ANCESTORS
+from doclocale.translating.html_rule import CONTENT_ANCESTORS
 
 GUIDE = "locale/fa/LC_MESSAGES/guides/microneedling.po"
 CODE = "S304"  # make check's finding for a page published in English
@@ -81,8 +81,8 @@ def test_a_page_the_comparison_stops_is_published_in_english_and_every_other_pag
 def test_the_whole_page_is_checked_even_when_the_gate_judges_content_alone(quick: Path, monkeypatch, caplog) -> None:
     """The old gate (content parsed alone) lets a stray end tag through; the check of the page as
     browsers parse it still publishes the page in English instead of a broken one."""
-    monkeypatch.setattr("doclocale.gate.in_page_context", lambda html: html)
-    monkeypatch.setattr("doclocale.structure.in_page_context", lambda html: html)
+    monkeypatch.setattr("doclocale.translating.gate.in_page_context", lambda html: html)
+    monkeypatch.setattr("doclocale.translating.html_rule.in_page_context", lambda html: html)
     catalog = read_catalog(quick / GUIDE)
     catalog.get("small wrinkles").string = "چین و چروک‌های ریز</div></div>"
     write_catalog(quick / GUIDE, catalog)

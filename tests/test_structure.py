@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from doclocale.structure import CONTENT_ANCESTORS, compare_html, compare_shapes, html_shape, in_page_context
+from doclocale.translating.html_rule import CONTENT_ANCESTORS, compare_html, compare_shapes, html_shape, in_page_context
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "structure").glob("*.yml"))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from doclocale.textrules import invisible_problems, plain_text_problems
+from doclocale.text_rules import invisible_problems, plain_text_problems
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "textrules").glob("*.yml"))
 RULES = {"plain": plain_text_problems, "invisible": invisible_problems}

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from doclocale.catalogs import read_catalog, write_catalog
+from doclocale.catalogs.merge import read_catalog, write_catalog
 from doclocale.cli import main
 
 OLD = "Micro-needling is a skin treatment. It is not surgery."
@@ -123,7 +123,7 @@ def test_a_new_language_builds_with_no_code_change(project: Path) -> None:
 
 
 def test_editing_one_catalog_regenerates_only_its_page(settings) -> None:
-    from doclocale.publish import generate_all
+    from doclocale.translating.generation import generate_all
 
     first = generate_all(settings)[0]
     assert first.rendered == len(first.pages)

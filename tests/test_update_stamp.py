@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import doclocale.pipeline as pipeline
-from doclocale.pipeline import update_catalogs
+import doclocale.catalogs.update as pipeline
+from doclocale.catalogs.update import update_catalogs
 
 
 @pytest.fixture

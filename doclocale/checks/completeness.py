@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..inline import parse_inline
-from ..model import Finding, Location, Severity
-from ..textrules import has_words
-from .entry import Entry
+from doclocale.checks.entry import Entry
+from doclocale.model import Finding, Location, Severity
+from doclocale.reading.inline import parse_inline
+from doclocale.text_rules import has_words
 
 _LETTERS = re.compile(r"[A-Za-z]{3,}")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
-from ..model import Finding, Severity, excerpt
-from .entry import Entry
+from doclocale.checks.entry import Entry
+from doclocale.model import Finding, Severity, excerpt
 
 
 def _disagreements(

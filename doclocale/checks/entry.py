@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Finding, Location, Severity, excerpt
+from doclocale.model import Finding, Location, Severity, excerpt
 
 #: Safety and structure findings (S…, M…) cannot be silenced from a catalog:
 #: whoever can edit a PO file must not be able to waive what keeps the page safe.

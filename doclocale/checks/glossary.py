@@ -9,12 +9,12 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import CatalogError
-from ..inline import parse_inline
-from ..locale_files import read_locale_bytes
-from ..markdown import load_yaml
-from ..model import Finding, Location, Severity
-from .entry import Entry
+from doclocale.catalogs.locale_files import read_locale_bytes
+from doclocale.checks.entry import Entry
+from doclocale.errors import CatalogError
+from doclocale.model import Finding, Location, Severity
+from doclocale.reading.inline import parse_inline
+from doclocale.reading.page_parser import load_yaml
 
 _SHAPE = "glossary needs a 'terms:' mapping and a 'do_not_translate:' list"
 _SHAPE_HINT = "under 'terms:' write lines 'English term: translation'; under 'do_not_translate:' lines '- term'"

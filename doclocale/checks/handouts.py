@@ -9,12 +9,12 @@ from functools import cache
 from babel import Locale
 from selectolax.lexbor import LexborHTMLParser
 
-from ..handouts import SCREEN_ONLY, missing_glyphs, visible_text
-from ..inline import parse_inline
-from ..model import Finding, Location, Severity
-from ..settings import Settings
-from .entry import Entry
-from .site_model import PageScan, SiteModel
+from doclocale.checks.entry import Entry
+from doclocale.checks.site_model import PageScan, SiteModel
+from doclocale.handouts.document import SCREEN_ONLY, missing_glyphs, visible_text
+from doclocale.model import Finding, Location, Severity
+from doclocale.reading.inline import parse_inline
+from doclocale.settings import Settings
 
 #: A patient's sheet: one A4 page printed on both sides.
 MAX_SIDES = 2
@@ -22,7 +22,7 @@ MAX_SIDES = 2
 
 @cache
 def _coverage() -> frozenset[int]:
-    from ..handout_build import font_coverage
+    from doclocale.handouts.pdf import font_coverage
 
     return frozenset(font_coverage())
 

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from ..model import Finding, Location, Severity
-from ..settings import Settings
-from .handouts import check_handouts
-from .site_model import CSS_URL, PageScan, SiteModel, page_url, read_site
+from doclocale.checks.handouts import check_handouts
+from doclocale.checks.site_model import CSS_URL, PageScan, SiteModel, page_url, read_site
+from doclocale.model import Finding, Location, Severity
+from doclocale.settings import Settings
 
 __all__ = ["check_site", "external_link_notes", "external_links", "read_site"]
 

@@ -6,9 +6,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..inline import parse_inline
-from ..model import Finding, Severity
-from .entry import Entry
+from doclocale.checks.entry import Entry
+from doclocale.model import Finding, Severity
+from doclocale.reading.inline import parse_inline
 
 _ATTR_ID = re.compile(r"\{[^{}]*#([\w-]+)[^{}]*\}")
 _FOOTNOTE = re.compile(r"\[\^([^\]]+)\]")

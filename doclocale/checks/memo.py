@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_cache_file
-from ..fingerprint import code_fingerprint
-from ..model import Finding
-from ..parallel import map_in_pool
+from doclocale.model import Finding
+from doclocale.util.atomic import write_cache_file
+from doclocale.util.fingerprint import code_fingerprint
+from doclocale.util.parallel import map_in_pool
 
 #: Fewer checks than this to run are run in this process.
 PARALLEL_FROM = 64

@@ -6,9 +6,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..inline import FOOTNOTE_REF, parse_inline
-from ..model import Finding, Severity
-from .entry import Entry
+from doclocale.checks.entry import Entry
+from doclocale.model import Finding, Severity
+from doclocale.reading.inline import FOOTNOTE_REF, parse_inline
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 # A number: digits, optional thousands groups (, or ٬) and one decimal part (. or ٫).

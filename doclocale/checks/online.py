@@ -13,7 +13,7 @@ import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..model import Finding, Location, Severity
+from doclocale.model import Finding, Location, Severity
 
 CACHE_DAYS = 7
 TIMEOUT = 8.0

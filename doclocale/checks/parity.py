@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..markdown import TRANSLATABLE_FRONT_MATTER, load_yaml, shared_parser
-from ..model import Finding, Location, Severity, SourcePage
+from doclocale.model import Finding, Location, Severity, SourcePage
+from doclocale.reading.page_parser import TRANSLATABLE_FRONT_MATTER, load_yaml, shared_parser
 
 _HEADING_ID = re.compile(r"\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
 STATUS_KEYS = {"i18n_status", "i18n_outdated", "i18n_missing"}  # written by the generator

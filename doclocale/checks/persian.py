@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..inline import FOOTNOTE_REF, parse_inline
-from ..model import Finding, Severity
-from .entry import Entry
+from doclocale.checks.entry import Entry
+from doclocale.model import Finding, Severity
+from doclocale.reading.inline import FOOTNOTE_REF, parse_inline
 
 ZWNJ = "\u200c"
 _PERSIAN = "\u0600-\u06ff"

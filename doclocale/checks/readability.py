@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..inline import parse_inline
-from ..model import Finding, Location, SegmentKind, Severity, SourcePage, excerpt
+from doclocale.model import Finding, Location, SegmentKind, Severity, SourcePage, excerpt
+from doclocale.reading.inline import parse_inline
 
 MAX_GRADE = 7.0
 MAX_SMOG = 8.0

@@ -6,27 +6,27 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 
-from ..errors import PipelineError
-from ..model import Finding, Location, Severity
-from ..pipeline import build_templates, read_language_catalogs, read_sources, site_translations
-from ..publish import plan_generation
-from ..rendering import load_renderer
-from ..report import Report
-from ..review import check_review, is_guide
-from ..settings import Settings
-from ..textrules import has_words
-from .completeness import check_changed_contexts, check_obsolete, check_untranslated
-from .consistency import check_consistency
-from .entry import Entry, ignored_codes
-from .glossary import Glossary, check_glossary, read_glossary
-from .handouts import check_printable
-from .markup import check_markup
-from .memo import CheckJob, FindingsMemo
-from .numbers import check_numbers
-from .parity import check_page_parity
-from .persian import check_persian
-from .readability import check_english_readability, check_sentence_length
-from .safety import check_published_in_english
+from doclocale.catalogs.update import build_templates, read_language_catalogs, read_sources, site_translations
+from doclocale.checks.completeness import check_changed_contexts, check_obsolete, check_untranslated
+from doclocale.checks.consistency import check_consistency
+from doclocale.checks.entry import Entry, ignored_codes
+from doclocale.checks.glossary import Glossary, check_glossary, read_glossary
+from doclocale.checks.handouts import check_printable
+from doclocale.checks.markup import check_markup
+from doclocale.checks.memo import CheckJob, FindingsMemo
+from doclocale.checks.numbers import check_numbers
+from doclocale.checks.parity import check_page_parity
+from doclocale.checks.persian import check_persian
+from doclocale.checks.readability import check_english_readability, check_sentence_length
+from doclocale.checks.safety import check_published_in_english
+from doclocale.errors import PipelineError
+from doclocale.model import Finding, Location, Severity
+from doclocale.reading.review import check_review, is_guide
+from doclocale.report import Report
+from doclocale.settings import Settings
+from doclocale.text_rules import has_words
+from doclocale.translating.generation import plan_generation
+from doclocale.translating.renderer import load_renderer
 
 #: Checks of one entry, top to bottom.
 ENTRY_CHECKS = (check_markup, check_numbers, check_persian, check_sentence_length, check_printable)
@@ -138,7 +138,7 @@ def run_checks(
     except PipelineError as error:
         report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
     if include_site and (settings.site_dir / "index.html").exists():
-        from .links import check_site, external_link_notes, external_links, read_site
+        from doclocale.checks.links import check_site, external_link_notes, external_links, read_site
 
         model = read_site(settings)
         report.extend(check_published_in_english(read_build_records(settings)))
@@ -147,7 +147,7 @@ def run_checks(
         site = settings.relative(settings.site_dir)
         links = [(f"{site}/{page}", url) for page, url in external_links(model)]
         if online:
-            from .online import check_online
+            from doclocale.checks.online import check_online
 
             report.extend(check_online(links, settings.root / ".cache" / "external-links.json"))
     return report

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator
 
 from babel.messages.catalog import Message
 
-from ..gate import gate_page
-from ..markdown import parse_page
-from ..model import Finding, Location, Severity
-from ..publish import refusal_finding
-from .entry import Entry
+from doclocale.checks.entry import Entry
+from doclocale.model import Finding, Location, Severity
+from doclocale.reading.page_parser import parse_page
+from doclocale.translating.gate import gate_page
+from doclocale.translating.generation import refusal_finding
 
 
 def check_unit(entry: Entry, render_html: Callable[[str], str]) -> Iterator[Finding]:

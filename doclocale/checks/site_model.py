@@ -17,7 +17,7 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..settings import Settings
+from doclocale.settings import Settings
 
 #: Elements whose URL the browser loads by itself (not a link the reader follows).
 _LOADING_RELS = {

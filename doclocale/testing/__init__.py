@@ -1,0 +1,1 @@
+"""Test support shipped with the package because scripts use it too: the transform oracle (``oracle``)."""

@@ -1,0 +1,69 @@
+"""Build the MkDocs site into a staging folder and swap it in only on success."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from doclocale.settings import Settings
+from doclocale.util.atomic import replace_tree, staging_dir
+
+log = logging.getLogger(__name__)
+
+
+def build_site(settings: Settings, release: bool = False) -> str | None:
+    """Run a strict MkDocs build; return an error message, or None on success.
+
+    A failed or interrupted build leaves the previous site/ untouched. ``release``
+    turns on the plugin's strict mode (fail on any page not fully translated).
+    """
+    staging = staging_dir(settings.site_dir)
+    failure = run_mkdocs(settings, staging, release)
+    if failure:
+        return f"build failed, previous {settings.relative(settings.site_dir)}/ kept: {failure}"
+    replace_tree(staging, settings.site_dir)
+    return None
+
+
+def run_mkdocs(
+    settings: Settings, folder: Path, release: bool, configure: Callable[[MkDocsConfig], None] | None = None
+) -> str | None:
+    """One strict MkDocs build into ``folder``; on failure the folder is removed and the
+    reason (MkDocs' error and every warning it logged) returned. ``configure`` adjusts the
+    loaded configuration first (a shard build)."""
+    warnings = _WarningCollector()
+    logging.getLogger("mkdocs").addHandler(warnings)
+    try:
+        config = load_config(config_file=str(settings.root / "mkdocs.yml"), site_dir=str(folder), strict=True)
+        if release:
+            config.plugins["doclocale"].config.strict = True
+        if configure:
+            configure(config)
+        build(config)
+    except (MkDocsException, SystemExit) as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        return f"{error}" + "".join(f"\n  {message}" for message in warnings.messages)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
+    return None
+
+
+class _WarningCollector(logging.Handler):
+    """Keeps MkDocs' warnings so a failed build can say what failed, file by file."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())

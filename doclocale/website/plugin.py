@@ -1,0 +1,324 @@
+"""The MkDocs side: a few handlers that call the library.
+
+static-i18n builds the site once per language; these handlers run in each of
+those builds. Pages are generated once, in the source-language pass, before
+MkDocs collects files, so plain ``mkdocs build`` / ``mkdocs serve`` always
+publish the current catalogs.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from babel import Locale
+from babel.support import Translations
+from jinja2 import ChoiceLoader, DictLoader
+from markupsafe import Markup, escape
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from doclocale.catalogs.update import site_release_problems, site_translations
+from doclocale.errors import PipelineError
+from doclocale.handouts.links import handout_context
+from doclocale.handouts.pdf import GuideCopy, HandoutError, build_handouts
+from doclocale.reading.review import is_guide, review_dates
+from doclocale.settings import Settings, load_settings
+from doclocale.translating.generation import generate_all, release_problems
+from doclocale.translating.html_rule import compare_published
+from doclocale.translating.renderer import renderer_from_config
+from doclocale.util.atomic import write_cache_file
+from doclocale.website.content_marks import ContentMarks, content_out_of_place
+from doclocale.website.isolation import isolate_latin
+from doclocale.website.live import LiveServe
+from doclocale.website.navigation import page_navigation, set_language_switch, translate_sections
+from doclocale.website.presentation import (
+    alternate_links,
+    language_switch,
+    page_notice,
+    set_html_direction,
+    source_path,
+    valid_theme_markup,
+)
+from doclocale.website.search import SearchIndexError, folding_rules, write_search_index
+
+log = logging.getLogger("mkdocs.plugins.doclocale")
+UNWRITTEN = "doclocale-unwritten.html"  # the template of pages a shard renders but does not write
+
+
+class DocLocaleConfig(Config):
+    strict = config_options.Type(bool, default=False)  # release mode: untranslated text fails the build
+    handouts = config_options.Type(bool, default=True)  # printable PDFs of the guides (README, "Printed handouts")
+    # One language's share of the site (README, "Sharded builds"): the source language and this
+    # one are built, the search index is left to the merge. Set by ``doclocale shard``.
+    shard = config_options.Type(str, default="")
+
+
+class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
+    def __init__(self) -> None:
+        self.source_site_name: str | None = None
+        self.source_site_description: str | None = None
+        self.language = ""
+        self.language_names: dict[str, str] = {}
+        self.translations: Translations = Translations()
+        self.finished_builds = 0
+        self.refused_site_strings: list = []
+        self.source_content: dict[str, str] = {}  # page -> the source-language page's HTML
+        self.source_not_found = ""  # the source language's 404 page
+        self.guides: dict[str, list[GuideCopy]] = {}  # guide page -> its built copies, for the handouts
+        self.handouts_written: list[Path] = []
+        self.live = LiveServe()
+        self.source_markdown: dict[str, str] = {}  # page -> the source-language page's Markdown
+        self.files = None
+        self.marks = ContentMarks()
+        self.published_in_english: list[dict[str, str]] = []  # pages the last check after rendering stopped
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.live.start(command, dirty)
+
+    @event_priority(-200)  # after static-i18n has set this pass's language
+    def on_config(self, config):
+        try:
+            self.settings = load_settings(Path(config.config_file_path))
+        except PipelineError as error:
+            raise PluginError(error.format()) from error
+        self.language = config.theme.get("language") or self.settings.source_language
+        if self.source_site_name is None:
+            self.source_site_name = config.site_name
+            self.source_site_description = config.site_description
+        try:
+            self.translations, self.refused_site_strings = site_translations(self.settings, self.language)
+        except PipelineError as error:
+            raise PluginError(error.format()) from error
+        if self.refused_site_strings and self.config.strict:
+            raise PluginError(
+                "release mode: site strings refused:\n" + "\n".join(f.format() for f in self.refused_site_strings)
+            )
+        for finding in self.refused_site_strings:
+            log.info("%s", finding.format())
+        self.live.configure(config)
+        self.language_names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
+        config.site_name = escape(self.translations.gettext(self.source_site_name))
+        if self.source_site_description:
+            config.site_description = escape(self.translations.gettext(self.source_site_description))
+        return config
+
+    def on_pre_build(self, config) -> None:
+        if self.language != self.settings.source_language:
+            return
+        self.finished_builds = 0
+        self.published_in_english = []
+        self.guides = {}
+        self.handouts_written = []
+        self.live.begin()
+        try:
+            builds = generate_all(self.built_settings(), renderer_from_config(config), release=self.config.strict)
+        except PipelineError as error:
+            raise PluginError(error.format()) from error
+        for build in builds:
+            log.info(
+                "docs/%s: %d pages rendered, %d reused (inputs unchanged), %d changed",
+                build.language,
+                build.rendered,
+                len(build.pages) - build.rendered,
+                len(build.changed),
+            )
+            for finding in build.refused:  # a preview build shows the English and says so
+                log.info("%s", finding.format())
+        problems = release_problems(builds) + site_release_problems(self.built_settings())
+        if problems and self.config.strict:
+            raise PluginError("release mode: pages are not fully translated:\n" + "\n".join(problems))
+        for problem in problems:
+            log.info("not fully translated: %s", problem)
+
+    def built_settings(self) -> Settings:
+        """The settings of what this build writes: in a shard, one target language at most."""
+        if not self.config.shard:
+            return self.settings
+        return replace(
+            self.settings, languages=tuple(code for code in self.settings.languages if code == self.config.shard)
+        )
+
+    def on_env(self, env, config, files):
+        env.add_extension("jinja2.ext.i18n")
+        env.loader = ChoiceLoader([env.loader, DictLoader({UNWRITTEN: ""})])
+        self.live.restore_titles(files)  # after static-i18n ordered the navigation, before pages are written
+        # Catalog strings are data: escaped before a template inserts them anywhere.
+        t = self.translations
+        env.install_gettext_callables(
+            gettext=lambda text: escape(t.gettext(text)),
+            ngettext=lambda one, many, n: escape(t.ngettext(one, many, n)),
+            pgettext=lambda context, text: escape(t.pgettext(context, text)),
+            npgettext=lambda context, one, many, n: escape(t.npgettext(context, one, many, n)),
+            newstyle=True,
+        )
+        env.globals["doclocale_language"] = self.language
+        env.globals["doclocale_direction"] = Locale.parse(self.language).text_direction
+        return env
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # The sitemap's <lastmod> is the medical review date where a page has one,
+        # not the day of the build: two builds of the same sources give the same bytes.
+        # (Other pages use MkDocs' build date, which SOURCE_DATE_EPOCH fixes; the
+        # Makefile sets it to the last commit.)
+        if self.language == self.settings.source_language:
+            self.source_markdown[source_path(page.file.src_uri, self.settings)] = markdown
+        reviewed = page.meta.get("last_reviewed")
+        if reviewed:
+            page.update_date = str(reviewed)[:10]
+        # Front-matter text reaches templates (<title>, <meta content>, the header):
+        # escaped here, so every place that inserts it gets text, never markup.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        name = source_path(page.file.src_uri, self.settings)
+        self.live.pages += 1
+        if page._title_from_render:  # already HTML (entities escaped): never escape it twice
+            page._title_from_render = Markup(page._title_from_render)
+        if self.language == self.settings.source_language:
+            self.source_content[name] = html
+            if self.config.shard not in ("", self.language) and not (self.config.handouts and is_guide(name)):
+                # Another language's shard needs the English page's content, not its file:
+                # the page is rendered by an empty template, which MkDocs does not write.
+                page.meta["template"] = UNWRITTEN
+            return self.marks.around(html)
+        english = self.source_content.get(name)
+        if english is not None and page.meta.get("i18n_status") != "untranslated":
+            # The generator's gate compared the same renderings before the pages were
+            # written; this compares what MkDocs itself rendered. A difference is a defect
+            # of this project, not of a translation: the page is published in English.
+            problems = compare_published(english, html, name, self.language)
+            if problems:
+                html = self.english_instead(page, config, files, "; ".join(problems))
+        html = isolate_latin(html) if Locale.parse(self.language).text_direction == "rtl" else html
+        self.files = files
+        return self.marks.around(html)
+
+    def english_instead(self, page, config, files, difference: str) -> str:
+        """The page's content in English, rendered at the page's own place, with the usual notice;
+        a release build stops instead."""
+        name = source_path(page.file.src_uri, self.settings)
+        where = f"docs/{self.language}/{name}"
+        if self.config.strict:
+            raise PluginError(f"{where}: the page MkDocs rendered differs from the English page: {difference}")
+        log.info(  # not a warning: mkdocs.yml's strict mode would stop the whole site for it
+            "%s: published in English: the page MkDocs rendered differs from the English page (%s). "
+            "Every translation on it passed the gate, so this is a defect of the site builder: please report it.",
+            where,
+            difference,
+        )
+        self.published_in_english.append({"page": where, "difference": difference})
+        page.meta["i18n_status"] = "partial"
+        page.markdown = self.source_markdown[name]
+        page.render(config, files)
+        return f'<div lang="{self.settings.source_language}" dir="ltr">{page.content}</div>'
+
+    def on_nav(self, nav, config, files):
+        for item in nav.items:
+            translate_sections(item, self.translations)
+        return nav
+
+    def on_page_context(self, context, page, config, nav):
+        self.live.remember_title(page)
+        context["doclocale"] = page_notice(self.settings, self.language, page.meta, page.url)
+        context["nav"] = copy.copy(nav)  # what this page shows: its own section, not the whole library
+        context["nav"].items = page_navigation(nav.items)
+        context["doclocale_alternates"] = alternate_links(self.settings, page.url)
+        set_language_switch(config, language_switch(self.settings, self.language_names, page.url))
+        source_page = source_path(page.file.src_uri, self.settings)
+        context["doclocale_guide"] = is_guide(source_page)
+        context["doclocale_review"] = review_dates(page.meta, self.language) if is_guide(source_page) else None
+        context["doclocale_search_rules"] = folding_rules(self.language)
+        context["doclocale_handout"] = None
+        if is_guide(source_page) and self.config.handouts:
+            direction = Locale.parse(self.language).text_direction
+            address = page.canonical_url or page.url
+            built = GuideCopy(self.language, direction, page.url, Path(config.site_dir) / page.file.dest_uri, address)
+            self.guides.setdefault(source_page, []).append(built)
+            context["doclocale_handout"] = handout_context(
+                page.url, address, self.settings.source_language, self.language, self.settings.languages
+            )
+        return context
+
+    @event_priority(-200)  # after static-i18n has built the other languages
+    def on_post_build(self, config) -> None:
+        # static-i18n runs each other language's build inside the source-language
+        # build's post-build step, so the last of these calls sees every language.
+        self.finished_builds += 1
+        if self.finished_builds == 1 + len(self.built_settings().languages):
+            if self.live.rebuilding:
+                log.info("%s", self.live.report())
+                return
+            record = (
+                self.settings.cache_dir("build")
+                / f"published-in-english{'-' + self.config.shard if self.config.shard else ''}.json"
+            )
+            write_cache_file(record, json.dumps(self.published_in_english, indent=1).encode())
+            site = Path(config.site_dir)
+            if not self.config.shard:  # a shard's pages are indexed with the others' when they are merged
+                try:
+                    count = write_search_index(site)
+                except SearchIndexError as error:
+                    raise PluginError(str(error)) from error
+                log.info("search index: %d pages", count)
+            cache = (
+                self.settings.root / ".cache" / (f"handouts-{self.config.shard}" if self.config.shard else "handouts")
+            )
+            try:
+                written = build_handouts(
+                    self.guides, self.settings.source_language, site, cache, language=self.config.shard
+                )
+            except HandoutError as error:
+                raise PluginError(str(error)) from error
+            self.handouts_written = [handout.path for handout in written]
+            rendered = {handout.key for handout in written if not handout.reused}
+            log.info("handouts: %d PDFs, %d rendered (page changed), the others reused", len(written), len(rendered))
+
+    def on_template_context(self, context, template_name, config):
+        if template_name == "404.html":  # a page not found: the switch goes to each language's home page
+            set_language_switch(config, language_switch(self.settings, self.language_names, None))
+        return context
+
+    def on_post_template(self, output, template_name, config):
+        """One 404 page per language: static-i18n renders the theme's 404.html in every pass into
+        the same file, so the source-language one is kept for site/404.html and each other
+        language's goes to site/<language>/404.html."""
+        if template_name != "404.html":
+            return output
+        output = valid_theme_markup(set_html_direction(output, Locale.parse(self.language).text_direction))
+        if self.language == self.settings.source_language:
+            self.source_not_found = output
+            return output
+        target = Path(config.site_dir) / self.language / "404.html"
+        if target.parent.is_dir() or Path(config.site_dir).name != self.language:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, encoding="utf-8")
+        return self.source_not_found or output
+
+    def on_post_page(self, output, page, config):
+        output = self.checked_in_place(output, page, config)
+        return valid_theme_markup(set_html_direction(output, Locale.parse(self.language).text_direction))
+
+    def checked_in_place(self, output: str, page, config) -> str:
+        """The whole page as browsers and the handout renderer parse it (``content_marks``)."""
+        if not self.marks.present(output):
+            return self.marks.removed(output)  # a template that does not show the content
+        problem = content_out_of_place(output, self.marks.attribute)
+        if problem and self.language != self.settings.source_language:
+            output = self.marks.replace_content(output, self.english_instead(page, config, self.files, problem))
+        elif problem:
+            log.info(
+                "docs/%s/%s: %s (a defect of the site builder: please report it)",
+                self.language,
+                page.file.src_uri,
+                problem,
+            )
+        return self.marks.removed(output)
