@@ -3,7 +3,7 @@
 Every message is translated by a transform that changes every letter and keeps the
 markup; the published page must keep the English page's HTML structure, with no
 translation refused and no English prose left — or the page is refused with
-``path:line`` naming a construct the README lists as unsupported.
+``path:line`` naming a construct ARCHITECTURE.md lists as unsupported.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from doclocale.translating.renderer import load_renderer
 CORPUS = Path(__file__).parent / "corpus"
 PAGES = sorted(p for p in CORPUS.rglob("*.md") if p.name != "SOURCES.md")
 RENDER = load_renderer(Path(__file__).parent.parent / "mkdocs.yml")
-#: The README's "not supported" constructs, as the refusal names them.
+#: The "not supported" constructs of ARCHITECTURE.md, as the refusal names them.
 UNSUPPORTED = ("is not Markdown this site renders",)
 #: Pages the oracle finds broken today, and why: each is a known defect, asserted to stay broken so
 #: that a fix shows here (move the page out of this list when it passes).

@@ -1,4 +1,5 @@
-"""Every command the README documents runs as written on a copy of the project (no activated venv)."""
+"""Every command the README and the documents beside it give runs as written on a copy of the project
+(no activated venv)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import pytest
 
 from .conftest import ROOT, copy_project
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCUMENTS = ("README.md", "ARCHITECTURE.md", "CONTRIBUTING.md", "DEPLOYING.md", "BENCHMARKS.md")
+README = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in DOCUMENTS)
 #: Commands that run a server, take minutes, or are the set-up itself: documented, not run here.
 LONG_OR_INTERACTIVE = (
     "make serve",
@@ -24,6 +26,8 @@ LONG_OR_INTERACTIVE = (
     "make mutants",
     "make preview",
     "bench_",
+    "corpus_report",
+    "readability_report",
     "page_weight",
     "pytest",
     "make shard",  # these two need each other: tests/test_shards.py runs the README's block in order
@@ -64,3 +68,8 @@ def test_a_documented_command_runs_as_written(command: str, tmp_path: Path) -> N
     result = subprocess.run(command, shell=True, cwd=project, capture_output=True, text=True, timeout=600)
     assert result.returncode in (0, 1), f"{command}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
     assert "Traceback" not in result.stderr, result.stderr
+
+
+def test_the_readme_is_short_enough_to_read_in_full() -> None:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 150, len(lines)

@@ -165,11 +165,11 @@ def test_the_sharded_workflow_runs_what_this_repository_has() -> None:
 
 
 def test_the_readme_sharded_commands_run_in_order(tmp_path: Path) -> None:
-    """The README's "Sharded builds" commands, exactly as written, one after the other in one copy."""
+    """DEPLOYING.md's "Sharded builds" commands, exactly as written, one after the other in one copy."""
     import re
 
     root = Path(__file__).resolve().parent.parent
-    readme = (root / "README.md").read_text(encoding="utf-8")
+    readme = (root / "DEPLOYING.md").read_text(encoding="utf-8")
     block = re.search(r"## Sharded builds.*?```sh\n(.*?)```", readme, re.S).group(1)
     commands = [line.split("  #")[0].strip() for line in block.splitlines() if line.strip()]
     assert commands == ["make shard SHARD=en", "make shard SHARD=fa", "make merge"]

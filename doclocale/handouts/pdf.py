@@ -92,6 +92,18 @@ def _fetcher(roots: tuple[Path, ...]):
     return SiteOnly(allowed_protocols={"file"})
 
 
+#: Libraries whose log lines say nothing to someone building the site ("Step 2 - Fetching and parsing CSS",
+#: "Processing <_io.BytesIO object at 0x…>", CSS properties WeasyPrint ignores): shown with DOCLOCALE_VERBOSE=1.
+QUIET_LOGGERS = ("weasyprint", "weasyprint.progress", "fontTools", "pydyf")
+
+
+def quiet_layout_loggers() -> None:
+    if os.environ.get("DOCLOCALE_VERBOSE"):
+        return
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
 def render_pdf(document: str, site: Path) -> bytes:
     try:
         from weasyprint import HTML
@@ -102,7 +114,7 @@ def render_pdf(document: str, site: Path) -> bytes:
             "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
         ) from error
 
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    quiet_layout_loggers()
     fonts = FontConfiguration()
     fetcher = _fetcher((site.resolve(), ASSETS.resolve()))
     return HTML(string=document, base_url=site.as_uri() + "/", url_fetcher=fetcher).write_pdf(font_config=fonts)
@@ -175,6 +187,7 @@ def build_handouts(
 ) -> list[WrittenHandout]:
     """Write every handout (with ``language``: only those with that language's text, a shard's
     share); only those whose inputs changed are rendered (``cache_key``)."""
+    quiet_layout_loggers()
     style = stylesheet()
     keyed, jobs = [], {}
     for handout, folders in plan_handouts(guides, source_language):

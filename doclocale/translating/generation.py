@@ -194,7 +194,7 @@ def generate_all(
         files[INPUTS_FILE] = json.dumps(plan.caches[language], ensure_ascii=False, sort_keys=True, indent=1) + "\n"
         changed = write_pages(settings.output_dir(language), files)
         for name in changed:
-            log.info("generated docs/%s/%s", language, name)
+            log.debug("generated docs/%s/%s", language, name)  # the build prints the count per language
         builds.append(
             LanguageBuild(
                 language,
