@@ -43,6 +43,10 @@ def test_guide_footer_in_both_languages(built_site: Path) -> None:
     assert '<time datetime="2026-11-20">۲۹ آبان ۱۴۰۵</time>' in persian
     assert '<time datetime="2026-11-20">November 20, 2026</time>' in english
     assert "Medical review pending" in english and "بازبینی پزشکی هنوز انجام نشده است" in persian
+    # No review happened: the date is the page's last update, never a review date or a next review.
+    assert "Page last updated" in english and "آخرین به‌روزرسانی این صفحه" in persian
+    assert "Page last reviewed" not in english and "Next review due" not in english
+    assert "آخرین بازبینی" not in persian and "بازبینی بعدی" not in persian
     assert "guide-disclaimer" in english and "جای توصیهٔ پزشک خودتان را نمی‌گیرد" in persian
 
 
@@ -66,3 +70,28 @@ def test_a_section_index_under_guides_is_not_a_guide() -> None:
 
     assert is_guide("guides/microneedling.md") and is_guide("guides/skin/acne.md")
     assert not is_guide("guides/index.md") and not is_guide("guides/skin/index.md") and not is_guide("about.md")
+
+
+def test_a_reviewed_guide_names_its_reviewer_and_dates_in_both_languages(project: Path) -> None:
+    """The other state of the footer: a doctor reviewed the page (a fixture name, never published)."""
+    from doclocale.cli import main
+
+    page = project / "docs/en/guides/microneedling.md"
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("reviewed_by: pending", "reviewed_by: Dr. Test Reviewer").replace(
+        "last_updated: 2026-11-20", "last_reviewed: 2026-11-20"
+    )
+    page.write_text(text, encoding="utf-8")
+    import os
+
+    os.environ["DOCLOCALE_HANDOUTS"] = "false"
+    try:
+        assert main(["--config", str(project / "mkdocs.yml"), "build"]) == 0
+    finally:
+        del os.environ["DOCLOCALE_HANDOUTS"]
+    english = (project / "site/guides/microneedling/index.html").read_text(encoding="utf-8")
+    persian = (project / "site/fa/guides/microneedling/index.html").read_text(encoding="utf-8")
+    assert "Medically reviewed by Dr. Test Reviewer" in " ".join(english.split())
+    assert "Page last reviewed" in english and "Next review due" in english and "Medical review pending" not in english
+    assert "آخرین بازبینی این صفحه" in persian and "۲۹ آبان ۱۴۰۶" in persian
+    assert "بازبینی پزشکی هنوز انجام نشده است" not in persian

@@ -90,3 +90,16 @@ def test_each_language_has_its_own_not_found_page(built_site: Path) -> None:
         # The language switch of a page that does not exist leads to each language's home page.
         switch = [(a.attributes["hreflang"], a.attributes["href"]) for a in tree.css("a.md-select__link")]
         assert switch == [("en", "/"), ("fa", "/fa/")], path
+
+
+def test_a_guides_search_text_starts_with_the_guides_own_words(built_site: Path) -> None:
+    """Search excerpts begin with the page's text, not with its print links or notices."""
+    from doclocale.website.search import page_record
+
+    for path, first in (
+        ("guides/microneedling/index.html", "Micro-needling"),
+        ("fa/guides/microneedling/index.html", "میکرونیدلینگ"),
+    ):
+        record = page_record((built_site / path).read_bytes(), path)
+        assert record is not None and record.shown_content.startswith(first), record.shown_content[:80]
+        assert "PDF" not in record.shown_content

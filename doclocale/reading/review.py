@@ -11,7 +11,11 @@ from babel.dates import format_date
 
 from doclocale.model import Finding, Location, Severity, SourcePage
 
-REQUIRED = ("reviewed_by", "last_reviewed", "next_review", "sources")
+REQUIRED = ("reviewed_by", "next_review", "sources")
+#: The date a page shows: the review's once a doctor has reviewed it; until then the day the page was
+#: written or last changed (``last_updated``; a pending page written with the older ``last_reviewed``
+#: key is read the same way, and shown as an update, never as a review).
+REVIEWED_DATE, UPDATED_DATE = "last_reviewed", "last_updated"
 PENDING = "pending"
 WARN_DAYS = 30
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
@@ -42,7 +46,18 @@ class ReviewDates:
 
     @property
     def pending(self) -> bool:
-        return self.reviewed_by.strip().lower() == PENDING
+        return is_pending(self.reviewed_by)
+
+
+def is_pending(reviewed_by) -> bool:
+    return str(reviewed_by or PENDING).strip().lower() == PENDING
+
+
+def shown_date(meta: dict):
+    """The front-matter value of the one date a page shows (see ``REVIEWED_DATE``)."""
+    if is_pending(meta.get("reviewed_by")):
+        return meta.get(UPDATED_DATE) or meta.get(REVIEWED_DATE)
+    return meta.get(REVIEWED_DATE)
 
 
 def _as_date(value) -> dt.date | None:
@@ -55,7 +70,7 @@ def _as_date(value) -> dt.date | None:
 
 
 def review_dates(meta: dict, language: str) -> ReviewDates | None:
-    last, upcoming = _as_date(meta.get("last_reviewed")), _as_date(meta.get("next_review"))
+    last, upcoming = _as_date(shown_date(meta)), _as_date(meta.get("next_review"))
     if last is None or upcoming is None:
         return None
     return ReviewDates(
@@ -71,17 +86,19 @@ def check_review(page: SourcePage, today: dt.date) -> Iterator[Finding]:
     """Every guide names its reviewer, review dates and sources; reviews are not overdue."""
     meta = page.front_matter
     where = Location(page.path, 1)
-    missing = [key for key in REQUIRED if not meta.get(key)]
+    dated = UPDATED_DATE if is_pending(meta.get("reviewed_by")) else REVIEWED_DATE
+    missing = [key for key in REQUIRED if not meta.get(key)] + ([] if shown_date(meta) else [dated])
     if missing:
         yield Finding(
             where,
             "V101",
             Severity.ERROR,
             f"front matter lacks {', '.join(missing)}",
-            "add reviewed_by (or 'pending'), last_reviewed and next_review (YYYY-MM-DD) and a sources list",
+            "add reviewed_by (or 'pending'), last_updated while pending or last_reviewed once reviewed,"
+            " next_review (YYYY-MM-DD) and a sources list",
         )
         return
-    last, upcoming = _as_date(meta["last_reviewed"]), _as_date(meta["next_review"])
+    last, upcoming = _as_date(shown_date(meta)), _as_date(meta["next_review"])
     if last is None or upcoming is None:
         yield Finding(
             where, "V102", Severity.ERROR, "review dates must be YYYY-MM-DD", "e.g. last_reviewed: 2026-11-20"
@@ -92,7 +109,7 @@ def check_review(page: SourcePage, today: dt.date) -> Iterator[Finding]:
             where,
             "V103",
             Severity.WARNING,
-            "medical review is pending; readers see 'medical review pending'",
+            "medical review is pending; readers see 'medical review pending' and the date the page was last updated",
             "when a doctor has reviewed the page, put their name in reviewed_by",
         )
     if upcoming < today:
@@ -116,6 +133,6 @@ def check_review(page: SourcePage, today: dt.date) -> Iterator[Finding]:
             where,
             "V106",
             Severity.ERROR,
-            f"last_reviewed {last.isoformat()} is in the future",
-            "use the date the review happened",
+            f"{dated} {last.isoformat()} is in the future",
+            "use the date the review happened" if dated == REVIEWED_DATE else "use the date the page was last changed",
         )

@@ -27,7 +27,7 @@ from doclocale.catalogs.update import site_release_problems, site_translations
 from doclocale.errors import PipelineError
 from doclocale.handouts.links import handout_context
 from doclocale.handouts.pdf import GuideCopy, HandoutError, build_handouts
-from doclocale.reading.review import is_guide, review_dates
+from doclocale.reading.review import is_guide, review_dates, shown_date
 from doclocale.settings import Settings, load_settings
 from doclocale.translating.generation import generate_all, release_problems
 from doclocale.translating.html_rule import compare_published
@@ -168,7 +168,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         # Makefile sets it to the last commit.)
         if self.language == self.settings.source_language:
             self.source_markdown[source_path(page.file.src_uri, self.settings)] = markdown
-        reviewed = page.meta.get("last_reviewed")
+        reviewed = shown_date(page.meta)
         if reviewed:
             page.update_date = str(reviewed)[:10]
         # Front-matter text reaches templates (<title>, <meta content>, the header):

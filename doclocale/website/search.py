@@ -71,11 +71,12 @@ def page_record(html: bytes, url: str) -> SearchRecord | None:
     if start < 0 or end < 0:
         return None
     article = lxml.html.fragment_fromstring(text[start : end + len("</article>")])
-    # Leave out what every page repeats: permalinks, the translation notice, the
-    # disclaimer and the review footer.
+    # Leave out what every page repeats and what is not the guide's text: permalinks, the
+    # translation notice, the print links and the paper-only head, the disclaimer and the review footer
+    # (so a result's excerpt starts with the page's own words).
     repeated = " or ".join(
         f'contains(@class, "{name}")'
-        for name in ("headerlink", "translation-notice", "guide-disclaimer", "review-status")
+        for name in ("headerlink", "translation-notice", "guide-print", "handout-head", "guide-disclaimer", "review-status")
     )
     for skip in article.xpath(f".//*[{repeated}]|.//script|.//style"):
         skip.drop_tree()
