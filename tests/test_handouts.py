@@ -213,3 +213,16 @@ def test_paper_has_no_screen_controls_and_links_that_work_from_a_pdf() -> None:
     assert 'href="https://x.example/fa/guides/about/"' in article  # a PDF has no site around it
     assert 'href="#fa-fn:1"' in article and 'id="fa-fn:1"' in article  # ids of two languages never clash
     assert 'src="file:///site/fa/guides/img/a.svg"' in article
+
+
+def test_a_qr_code_is_drawn_once_and_kept(tmp_path: Path, monkeypatch) -> None:
+    from doclocale.handouts import links
+
+    first = links.qr_svg("https://guides.example-clinic.ir/fa/guides/microneedling/", tmp_path)
+    assert first.startswith("<svg") and len(list(tmp_path.glob("*.svg"))) == 1
+
+    def never(*args, **kwargs):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(links.segno, "make", never)
+    assert links.qr_svg("https://guides.example-clinic.ir/fa/guides/microneedling/", tmp_path) == first

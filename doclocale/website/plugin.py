@@ -244,7 +244,12 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             built = GuideCopy(self.language, direction, page.url, Path(config.site_dir) / page.file.dest_uri, address)
             self.guides.setdefault(source_page, []).append(built)
             context["doclocale_handout"] = handout_context(
-                page.url, address, self.settings.source_language, self.language, self.settings.languages
+                page.url,
+                address,
+                self.settings.source_language,
+                self.language,
+                self.settings.languages,
+                self.settings.cache_dir("qr"),
             )
         return context
 

@@ -76,7 +76,14 @@ def page_record(html: bytes, url: str) -> SearchRecord | None:
     # (so a result's excerpt starts with the page's own words).
     repeated = " or ".join(
         f'contains(@class, "{name}")'
-        for name in ("headerlink", "translation-notice", "guide-print", "handout-head", "guide-disclaimer", "review-status")
+        for name in (
+            "headerlink",
+            "translation-notice",
+            "guide-print",
+            "handout-head",
+            "guide-disclaimer",
+            "review-status",
+        )
     )
     for skip in article.xpath(f".//*[{repeated}]|.//script|.//style"):
         skip.drop_tree()
