@@ -31,7 +31,6 @@ STRICTER = {
     "bad-nul": "msgfmt silently cuts the string at a NUL character",
     "bad-header-not-first": "translation tools and Babel read the first entry as the header",
     "bad-two-content-types": "msgfmt reads the first charset and Babel the last: one must be wrong",
-    "bad-backslash-line": "a stray backslash is damage from an edit, not text: the translator should see it",
     "bad-no-content-type": "without a charset a tool may save the file in another encoding",
 }
 pytestmark = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext is not installed")

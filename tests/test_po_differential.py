@@ -48,7 +48,6 @@ INSERTS = [
 CHARACTERS = ['"', "\\", "\t", "\x01", "#~ ", " ", "\u2028", "\u200f"]
 #: What our reader refuses although msgfmt accepts it, by a word of our message: on purpose.
 STRICTER = {
-    "not a PO line: '\\\\'": "a stray backslash line is damage from an edit, not text",
     "has no 'Content-Type": "without a charset a tool may save the file in another encoding",
     "twice": "two values for one header field: msgfmt reads the first, Babel the last",
     "must begin with the header": "translation tools and Babel read the first entry as the header",

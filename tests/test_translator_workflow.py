@@ -53,7 +53,7 @@ def test_a_changed_sentence_goes_fuzzy_and_the_reader_is_told(project: Path, cap
 
     message = read_catalog(project / PO)[NEW]
     assert message.fuzzy and message.previous_id == [OLD]
-    assert message.string == "میکرونیدلینگ (Microneedling) یک درمان پوستی است و جراحی نیست."
+    assert message.string == "میکرونیدلینگ یک درمان پوستی است و جراحی نیست."
     assert set(before) <= set(all_translations(project)), "a translation vanished"
 
     capsys.readouterr()

@@ -26,6 +26,9 @@ _BAD_ESCAPE = re.compile(r'\\(?![ntbrfva"\\?\'0-7x])(.)')
 _PYTHON_FORMAT = re.compile(r"%(?:\((\w+)\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa%]")
 _BRACE_FORMAT = re.compile(r"\{([^{}]*)\}")
 _HINT = 'compare the entry with the one above it: each needs msgid "…" then msgstr "…", every string in straight double quotes'
+#: What a PO file counts as blank around tokens (str.strip() would also drop U+2028, U+00A0 …,
+#: which GNU msgfmt reads as characters).
+_BLANK = " \t\f\v\r"
 #: What may come next in an entry, by what came last (gettext's PO grammar).
 _NEXT = {
     "": {"msgctxt", "msgid"},  # between entries
@@ -56,19 +59,19 @@ class _Grammar:
         raise CatalogError(Location(self.path, number), f"PO syntax error: {problem}", hint)
 
     def line(self, number: int, raw: str) -> None:
-        line = raw.strip()
+        line = raw.strip(_BLANK)
         obsolete = line.startswith("#~")
         if obsolete:
-            line = line[2:].strip()
+            line = line[2:].strip(_BLANK)
             if line.startswith("|"):
-                self.previous_line(number, line[1:].strip())  # "#~| msgid": an obsolete entry's previous msgid
+                self.previous_line(number, line[1:].strip(_BLANK))  # "#~| msgid": an obsolete entry's previous msgid
                 return
             if not line or line.startswith("#"):
                 return  # an obsolete entry's comment
         elif not line:
             return
         elif line.startswith("#|"):
-            self.previous_line(number, line[2:].strip())
+            self.previous_line(number, line[2:].strip(_BLANK))
             return
         elif line.startswith("#"):
             if self.previous >= 0:
@@ -79,7 +82,7 @@ class _Grammar:
         keyword = _KEYWORD.match(line)
         if keyword:
             self.keyword(number, keyword.group(1), keyword.group(2), obsolete)
-            line = keyword.group(3).strip()
+            line = keyword.group(3).strip(_BLANK)
         elif self.last == "":
             self.fail(
                 number,
@@ -111,7 +114,7 @@ class _Grammar:
         if self.last in ("msgctxt", "msgid", "msgid_plural"):
             self.fail(number, "a #| line inside an entry, before its msgstr", "move it above the entry's msgid")
         self.last = ""
-        field = rest.split(None, 1)[0] if rest else ""
+        field = rest.split(maxsplit=1)[0] if rest else ""
         if field in _PREVIOUS_ORDER:
             place = _PREVIOUS_ORDER.index(field)
             if place <= self.previous:
@@ -121,7 +124,7 @@ class _Grammar:
                     "write #| msgctxt, then #| msgid, then #| msgid_plural",
                 )
             self.previous = place
-            rest = rest[len(field) :].strip()
+            rest = rest[len(field) :].strip(_BLANK)
         elif self.previous < 0:
             self.fail(number, f"a #| line must start with msgctxt, msgid or msgid_plural: {rest[:40]!r}")
         self.strings(number, rest)

@@ -120,6 +120,7 @@ def parse_catalog(path: str, data: bytes, locale: str | None = None) -> Catalog:
             "the file contains a NUL character",
             "delete it (it is invisible in most editors; retype the line)",
         )
+    text = join_continued_lines(text)
     check_lines(path, text)
     _check_header_fields(path, text)
     charset = re.search(r'^"Content-Type: text/plain; charset=([^\\"]*)', text, re.M)
@@ -155,6 +156,30 @@ def parse_catalog(path: str, data: bytes, locale: str | None = None) -> Catalog:
     _check_plural_forms(path, text, catalog)
     check_entries(path, catalog, catalog.num_plurals if catalog.locale else 2, parser.written_flags)
     return catalog
+
+
+def join_continued_lines(text: str) -> str:
+    """A backslash at the end of a line joins it to the next, as GNU gettext reads a PO file (a
+    comment ending in \\ swallows the line after it). The joined line keeps its place and an
+    empty line takes the next one's, so every later line keeps its number."""
+    if "\\\n" not in text:
+        return text
+    lines, out, carried = text.split("\n"), [], 0
+    pending = ""
+    for line in lines:
+        line = pending + line
+        backslashes = len(line) - len(line.rstrip("\\"))
+        if backslashes % 2:
+            pending = line[:-1]
+            carried += 1
+            continue
+        out.append(line)
+        out.extend([""] * carried)
+        pending, carried = "", 0
+    if pending or carried:
+        out.append(pending)
+        out.extend([""] * (carried - 1))
+    return "\n".join(out)
 
 
 def _check_header_fields(path: str, text: str) -> None:
