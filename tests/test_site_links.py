@@ -169,9 +169,9 @@ BREAKAGES = {
         "missing.svg",
     ),
     "handout-longer-than-a-sheet": (
-        lambda s: three_sides(s / "fa/guides/microneedling/microneedling-fa.pdf"),
+        lambda s: three_sides(s / "guides/microneedling/microneedling-en.pdf"),
         "L914",
-        "Persian handout microneedling-fa.pdf takes 3 A4 sides",
+        "English handout microneedling-en.pdf takes 3 A4 sides",
     ),
     "handout-letter-its-font-lacks": (
         lambda s: edit(s / GUIDE_FA, "<h2", "<p>\u263a \u2615</p><h2"),
@@ -259,3 +259,34 @@ def test_online_check_uses_a_cache_and_reports_dead_links(tmp_path: Path) -> Non
     assert len(calls) == 3, "a cached answer was fetched again"
     list(check_online(links, cache, fetch, now=1000.0 + 8 * 86400))
     assert len(calls) == 6, "an old answer was not refreshed"
+
+
+def test_a_translation_that_pushes_the_sheet_past_two_sides_is_found_on_its_entry(built_site, tmp_path) -> None:
+    """The Persian sheet no longer fits while the English does: the translator's to fix, on the PO
+    entry whose translation grew the page most; an English sheet that does not fit is the editor's."""
+    shutil.copytree(built_site.parent / "locale", tmp_path / "locale")
+    shutil.copytree(built_site, tmp_path / "site")
+    settings = dataclasses.replace(
+        load_settings(built_site.parent / "mkdocs.yml"),
+        site_dir=tmp_path / "site",
+        root=tmp_path,
+        locale_dir=tmp_path / "locale",
+    )
+    catalog = tmp_path / "locale/fa/LC_MESSAGES/guides/microneedling.po"
+    text = catalog.read_text(encoding="utf-8")
+    grown = 'msgstr "یک جلسه چگونه پیش می‌رود"'
+    catalog.write_text(text.replace(grown, grown[:-1] + " بسیار" * 30 + '"'), encoding="utf-8")
+    three_sides(tmp_path / "site/fa/guides/microneedling/microneedling-fa.pdf")
+
+    [finding] = [f for f in check_site(settings) if f.code == "L914"]
+    line = text[: text.index(grown)].count("\n")  # the msgid, on the line before the msgstr
+    assert (finding.location.path, finding.location.line) == ("locale/fa/LC_MESSAGES/guides/microneedling.po", line)
+    assert finding.excerpt == "How a session goes"
+    assert finding.severity is Severity.ERROR and "the English 2" in finding.message, finding.format()
+
+    three_sides(tmp_path / "site/guides/microneedling/microneedling-en.pdf")
+    found = sorted((f.location.path, f.severity) for f in check_site(settings) if f.code == "L914")
+    assert found == [
+        ("site/fa/guides/microneedling/index.html", Severity.WARNING),
+        ("site/guides/microneedling/index.html", Severity.WARNING),
+    ]

@@ -11,7 +11,7 @@ from doclocale.checks.completeness import check_changed_contexts, check_obsolete
 from doclocale.checks.consistency import check_consistency
 from doclocale.checks.entry import Entry, ignored_codes
 from doclocale.checks.glossary import Glossary, check_glossary, read_glossary
-from doclocale.checks.handouts import check_printable
+from doclocale.checks.handouts import check_length, check_printable
 from doclocale.checks.markup import check_markup
 from doclocale.checks.memo import CheckJob, FindingsMemo
 from doclocale.checks.numbers import check_numbers
@@ -29,7 +29,7 @@ from doclocale.translating.generation import plan_generation
 from doclocale.translating.renderer import load_renderer
 
 #: Checks of one entry, top to bottom.
-ENTRY_CHECKS = (check_markup, check_numbers, check_persian, check_sentence_length, check_printable)
+ENTRY_CHECKS = (check_markup, check_numbers, check_persian, check_sentence_length, check_printable, check_length)
 
 
 def check_entry(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
@@ -91,6 +91,42 @@ def read_build_records(settings: Settings) -> list[dict]:
     return records
 
 
+def catalog_jobs(settings: Settings, templates: dict, report: Report) -> list[CheckJob]:
+    """The checks of every catalog against the current English (``templates``): the cheap ones
+    straight into ``report``, the entry checks as jobs for the memo. What a translator's file
+    alone decides, so a release build stops on exactly the errors ``make check`` reports."""
+    jobs: list[CheckJob] = []
+    for language in settings.languages:
+        report.extend(site_translations(settings, language)[1])
+        glossary_path = settings.locale_dir / language / "glossary.yml"
+        glossary = read_glossary(glossary_path, settings.relative(glossary_path))
+        loaded = read_language_catalogs(settings, language, templates)
+        every = []
+        for domain, template in templates.items():
+            entries, obsolete = catalog_entries(settings, language, domain, loaded[domain], template)
+            every.extend(entries)
+            jobs.append(CheckJob(memo_inputs(entries, glossary), check_entries, (entries, glossary)))
+            catalog_path = settings.relative(settings.catalog_path(language, domain))
+            report.extend(check_obsolete(catalog_path, obsolete))
+            report.extend(check_changed_contexts(catalog_path, loaded[domain], template))
+        report.extend(check_consistency(every))
+    return jobs
+
+
+def check_catalogs(settings: Settings, sources: dict) -> Report:
+    """Only the catalog checks (the release build's gate beside its own)."""
+    report = Report()
+    memo = FindingsMemo(settings.cache_dir("checks") / "findings.pickle")
+    try:
+        jobs = catalog_jobs(settings, build_templates(settings, sources), report)
+        for findings in memo.run(jobs):
+            report.extend(findings)
+        memo.save()
+    except PipelineError as error:
+        report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
+    return report
+
+
 def run_checks(
     settings: Settings, include_site: bool = False, today: dt.date | None = None, online: bool = False
 ) -> Report:
@@ -108,20 +144,8 @@ def run_checks(
         # The build's own gate: what it refuses is reported here with the same code. Pages whose
         # inputs have not changed since the last build are not rendered again (docs/<language>/).
         plan = plan_generation(settings, load_renderer(settings.root / "mkdocs.yml"), sources)
+        costly.extend(catalog_jobs(settings, templates, report))
         for language in settings.languages:
-            report.extend(site_translations(settings, language)[1])
-            glossary_path = settings.locale_dir / language / "glossary.yml"
-            glossary = read_glossary(glossary_path, settings.relative(glossary_path))
-            loaded = read_language_catalogs(settings, language, templates)
-            every = []
-            for domain, template in templates.items():
-                entries, obsolete = catalog_entries(settings, language, domain, loaded[domain], template)
-                every.extend(entries)
-                costly.append(CheckJob(memo_inputs(entries, glossary), check_entries, (entries, glossary)))
-                catalog_path = settings.relative(settings.catalog_path(language, domain))
-                report.extend(check_obsolete(catalog_path, obsolete))
-                report.extend(check_changed_contexts(catalog_path, loaded[domain], template))
-            report.extend(check_consistency(every))
             report.extend(plan.refused[language])
             for rendered in plan.pages[language]:
                 source, path = sources[rendered.page], f"docs/{language}/{rendered.page}"

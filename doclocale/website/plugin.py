@@ -45,6 +45,7 @@ from doclocale.website.presentation import (
     source_path,
     valid_theme_markup,
 )
+from doclocale.website.release_gate import catalog_errors, failure, oversized_handouts
 from doclocale.website.search import SearchIndexError, folding_rules, write_search_index
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
@@ -133,6 +134,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         problems = release_problems(builds) + site_release_problems(self.built_settings())
         if problems and self.config.strict:
             raise PluginError("release mode: pages are not fully translated:\n" + "\n".join(problems))
+        if self.config.strict and (errors := catalog_errors(self.built_settings())):
+            raise PluginError(failure("errors in the catalogs (as 'make check' reports them)", errors))
         for problem in problems:
             log.info("not fully translated: %s", problem)
 
@@ -286,6 +289,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             self.handouts_written = [handout.path for handout in written]
             rendered = {handout.key for handout in written if not handout.reused}
             log.info("handouts: %d PDFs, %d rendered (page changed), the others reused", len(written), len(rendered))
+            if self.config.strict and (errors := oversized_handouts(self.settings, self.guides.values(), site)):
+                raise PluginError(failure("a handout no longer fits on one sheet", errors))
 
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":  # a page not found: the switch goes to each language's home page

@@ -1,0 +1,43 @@
+"""What stops a release build beyond untranslated text: the same errors ``make check`` reports
+on the catalogs, and a translated handout that no longer fits on its sheet, so the release build
+and ``make check`` never disagree about a translator's file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from doclocale.catalogs.update import read_sources
+from doclocale.checks.handouts import check_handout_sides
+from doclocale.checks.runner import check_catalogs
+from doclocale.errors import PipelineError
+from doclocale.handouts.pdf import GuideCopy
+from doclocale.model import Finding, Severity
+from doclocale.settings import Settings
+
+
+def catalog_errors(settings: Settings) -> list[Finding]:
+    """Every error of the catalog checks (spelling, numbers, a letter the sheet cannot print,
+    a translation out of proportion, a changed msgctxt …), each at its ``po-path:line``."""
+    try:
+        report = check_catalogs(settings, read_sources(settings))
+    except PipelineError as error:
+        return [Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)]
+    return [f for f in report.active if f.severity is Severity.ERROR]
+
+
+def oversized_handouts(settings: Settings, guides: Iterable[list[GuideCopy]], site: Path) -> list[Finding]:
+    """L914 errors: a translated sheet past two sides while the English fits, on the PO entry."""
+    return [
+        finding
+        for copies in guides
+        for finding in check_handout_sides(
+            settings, [(copy.language, copy.file.relative_to(site).as_posix(), copy.file) for copy in copies]
+        )
+        if finding.severity is Severity.ERROR
+    ]
+
+
+def failure(what: str, errors: list[Finding]) -> str:
+    """The release build's message: what stopped it, then each finding as ``make check`` prints it."""
+    return f"release mode: {len(errors)} {what}:\n" + "\n".join(finding.format() for finding in errors)
