@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ import pytest
 
 from doclocale.cli import main
 from doclocale.translating.substitute import write_pages
+from doclocale.util.atomic import write_bytes_atomic, write_files_atomic
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -80,3 +82,20 @@ def test_a_running_build_keeps_its_staging_folder_and_a_dead_one_loses_it(tmp_pa
         assert str(os.getpid()) in mine.name
     finally:
         sleeper.kill()
+
+
+def test_a_file_written_whole_keeps_the_permissions_others_read_it_with(tmp_path: Path) -> None:
+    """A catalog rewritten by ``make update`` or a page of site/ stays readable by the web server
+    and the translation platform (a temporary file starts as 0600)."""
+    old = tmp_path / "kept.po"
+    old.write_text("x")
+    old.chmod(0o664)
+    write_bytes_atomic(old, b"y")
+    new = tmp_path / "new.po"
+    write_bytes_atomic(new, b"y")
+    together = tmp_path / "docs" / "page.md"
+    write_files_atomic([(together, b"z")])
+    assert stat.S_IMODE(old.stat().st_mode) == 0o664
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == stat.S_IMODE(together.stat().st_mode) == 0o666 & ~umask
