@@ -23,8 +23,6 @@ UNSUPPORTED = ("is not Markdown this site renders",)
 #: Pages the oracle finds broken today, and why: each is a known defect, asserted to stay broken so
 #: that a fix shows here (move the page out of this list when it passes).
 KNOWN_BROKEN = {
-    "pydantic/pydantic/concepts/serialization.md": "a code annotation list (`1. …` after a code block) inside "
-    "a content tab, indented by eight: markdown-it reads it as indented code, Python-Markdown as a list",
     "pydantic/pydantic/internals/architecture.md": "a cross-reference this site does not resolve "
     "(`[text][pydantic.main.BaseModel.__pydantic_core_schema__]`) shows its label, where __…__ turns bold",
 }

@@ -69,5 +69,24 @@ def _container(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     return True
 
 
+def list_indent_plugin(md: MarkdownIt) -> None:
+    """A list item's body as Python-Markdown reads it: indented four spaces from where the list
+    starts, whatever the marker's width. CommonMark puts the body where the item's text starts
+    (two columns after ``*``, three after ``1.``), so a line indented six under ``* item`` is
+    code to markdown-it and a nested list to Python-Markdown. markdown-it's list rule parses each
+    item's body with ``md.block.tokenize`` while ``parentType`` is ``"list"``; this widens the
+    item's indentation there to four (the rule itself restores both values after the call)."""
+    tokenize = md.block.tokenize
+
+    def item_body(state: StateBlock, start_line: int, end_line: int) -> None:
+        widen = state.listIndent + 4 - state.blkIndent if state.parentType == "list" else 0
+        if widen > 0:
+            state.blkIndent += widen
+            state.sCount[start_line] += widen
+        tokenize(state, start_line, end_line)
+
+    setattr(md.block, "tokenize", item_body)  # noqa: B010 (a method replaced on purpose)
+
+
 def containers_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("fence", "container", _container, {"alt": ["paragraph", "reference", "blockquote", "list"]})
