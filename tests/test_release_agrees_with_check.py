@@ -66,4 +66,6 @@ def test_a_translation_that_no_longer_fits_the_sheet_stops_the_release_build(pro
     write_catalog(project / GUIDE, catalog)
     assert run(project, "build", "--strict") == 1
     err = capsys.readouterr().err
-    assert re.search(rf"^{GUIDE}:\d+: L914 error: the Persian handout microneedling-fa\.pdf takes \d+ A4 sides", err, re.M), err
+    assert re.search(
+        rf"^{GUIDE}:\d+: L914 error: the Persian handout microneedling-fa\.pdf takes \d+ A4 sides", err, re.M
+    ), err
