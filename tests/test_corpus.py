@@ -22,10 +22,7 @@ RENDER = load_renderer(Path(__file__).parent.parent / "mkdocs.yml")
 UNSUPPORTED = ("is not Markdown this site renders",)
 #: Pages the oracle finds broken today, and why: each is a known defect, asserted to stay broken so
 #: that a fix shows here (move the page out of this list when it passes).
-KNOWN_BROKEN = {
-    "pydantic/pydantic/internals/architecture.md": "a cross-reference this site does not resolve "
-    "(`[text][pydantic.main.BaseModel.__pydantic_core_schema__]`) shows its label, where __…__ turns bold",
-}
+KNOWN_BROKEN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(CORPUS).as_posix() for p in PAGES])

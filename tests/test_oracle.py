@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from doclocale.model import SegmentKind
 from doclocale.reading.page_parser import parse_page
+from doclocale.testing.oracle import judge
 from doclocale.translating.gate import gate_page
 from doclocale.translating.html_rule import VERBATIM, compare_shapes, html_shape
 from doclocale.translating.pseudo import pseudo_text
@@ -138,3 +139,18 @@ def test_the_oracle_passes_on_every_extract_fixture(case: Path) -> None:
 )
 def test_the_oracle_fails_when_the_extractor_is_wrong(break_segments) -> None:
     assert oracle(SAMPLE, break_segments) != []
+
+
+UNDEFINED_LABEL = "Set as the [`schema`][pydantic.main.BaseModel.__pydantic_core_schema__] attribute.\n"
+
+
+def test_the_label_of_a_reference_the_page_does_not_define_is_not_english_left() -> None:
+    """The site shows such a label as written (``__x__`` in it turns bold) and translators keep it."""
+    assert judge("label.md", UNDEFINED_LABEL, RENDER).outcome == "passed"
+
+
+def test_words_outside_undefined_labels_are_still_english_left() -> None:
+    defined = "Read the [guide][setup wizard] first.\n\n[setup wizard]: https://example.org\n"
+    for text in (defined, UNDEFINED_LABEL):
+        verdict = judge("label.md", text, RENDER, segments=lambda segments: ())
+        assert verdict.outcome == "broken" and "English prose left" in verdict.problems[-1], verdict

@@ -69,6 +69,42 @@ def _container(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     return True
 
 
+#: Python-Markdown's HashHeaderProcessor pattern, on one line: no space is needed after the
+#: hashes ("#Title" and "###\u00a0Title" are headings), a closing run of hashes always goes.
+_HASH_HEADING = re.compile(r"(?P<level>#{1,6})(?P<header>(?:\\.|[^\\])*?)#*")
+
+
+def _hash_heading(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """An ATX heading as Python-Markdown reads it: hashes at the very start of the line (of the
+    container's body, or of the page: a line at column 0 ends a list item's text), then any
+    text; two spaces before them make it part of a paragraph."""
+    if state.sCount[start_line] not in (state.blkIndent, 0):
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    line = state.src[start : state.eMarks[start_line]]
+    match = _HASH_HEADING.fullmatch(line) if line.startswith("#") else None
+    if match is None:
+        return False
+    if silent:
+        return True
+    level = len(match.group("level"))
+    state.line = start_line + 1
+    token = state.push("heading_open", f"h{level}", 1)
+    token.markup = match.group("level")
+    token.map = [start_line, state.line]
+    token = state.push("inline", "", 0)
+    token.content = match.group("header").strip()
+    token.map = [start_line, state.line]
+    token.children = []
+    token = state.push("heading_close", f"h{level}", -1)
+    token.markup = match.group("level")
+    return True
+
+
+def hash_heading_plugin(md: MarkdownIt) -> None:
+    md.block.ruler.at("heading", _hash_heading, {"alt": ["paragraph", "reference", "blockquote"]})
+
+
 def list_indent_plugin(md: MarkdownIt) -> None:
     """A list item's body as Python-Markdown reads it: indented four spaces from where the list
     starts, whatever the marker's width. CommonMark puts the body where the item's text starts

@@ -21,7 +21,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from doclocale.errors import SourceError
 from doclocale.model import Heading, Location, Segment, SegmentKind, SourcePage, Wrap
-from doclocale.reading.block_rules import containers_plugin, list_indent_plugin
+from doclocale.reading.block_rules import containers_plugin, hash_heading_plugin, list_indent_plugin
 from doclocale.reading.extension_blocks import _ABBREVIATION, ExtensionBlocks
 from doclocale.reading.front_matter import TRANSLATABLE as TRANSLATABLE_FRONT_MATTER
 from doclocale.reading.front_matter import load_yaml, read_metadata
@@ -51,6 +51,7 @@ def make_parser() -> MarkdownIt:
         .use(deflist_plugin)
         .use(footnote_plugin)
         .use(list_indent_plugin)
+        .use(hash_heading_plugin)
     )
     # markdown-it drops links and definitions to javascript:/data: URLs; Python-Markdown keeps
     # them, so the extractor must see them too (the page comparison judges what is published).
