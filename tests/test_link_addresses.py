@@ -61,8 +61,8 @@ def link(draw, page: str) -> tuple[str, str]:
     label = f"r{draw(st.integers(0, 10**6))}"
     if form == "page":
         return f"[{word}]({relative(page, target)})", ""
-    if form == "fragment":
-        return f"[{word}]({relative(page, target)}#part)", ""
+    if form == "fragment":  # to a generated page: the site's own pages have no "part" heading
+        return f"[{word}]({relative(page, draw(st.sampled_from(PAGES)))}#part)", ""
     if form == "self":
         return f"[{word}](#part)", ""
     if form == "reference":
@@ -133,6 +133,10 @@ def test_pages_at_every_depth_with_every_link_form_build_in_both_modes(
     pages: dict[str, str], tmp_path_factory, monkeypatch
 ) -> None:
     monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    # The words of these translations (the English itself, or every letter changed) are not
+    # Persian, and the release build stops on what make check says of them; this test is about
+    # addresses, so only the words' checks are left out of its release builds.
+    monkeypatch.setattr("doclocale.website.plugin.catalog_errors", lambda settings: [])
     root = copy_project(tmp_path_factory.mktemp("links") / "project")
     for page, text in pages.items():
         (root / "docs/en" / page).parent.mkdir(parents=True, exist_ok=True)

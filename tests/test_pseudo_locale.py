@@ -53,6 +53,25 @@ def test_pseudo_text_keeps_markdown_and_grows() -> None:
     assert len(pseudo) - len(text) >= 0.3 * visible_letters  # about 30 % longer to read
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "See [it](https://en.wikipedia.org/wiki/Container_(computing)) now.",
+            "](https://en.wikipedia.org/wiki/Container_(computing))",
+        ),
+        (
+            'Output: <code><pre><a href="x">Visit my blog!</a></pre></code> here.',
+            '<code><pre><a href="x">Visit my blog!</a></pre></code>',
+        ),
+    ],
+    ids=["parentheses-in-an-address", "tags-inside-raw-code"],
+)
+def test_pseudo_text_keeps_what_a_translator_keeps(text: str, kept: str) -> None:
+    pseudo = pseudo_text(text)
+    assert kept in pseudo and pseudo != f"{OPEN}{text}"[: len(pseudo)]
+
+
 def test_every_visible_string_is_pseudo_translated(pseudo_site) -> None:
     pages = sorted((pseudo_site.site_dir / "fa").rglob("*.html"))
     assert len(pages) >= 3

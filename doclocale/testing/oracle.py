@@ -23,10 +23,13 @@ from doclocale.translating.html_rule import VERBATIM, compare_shapes, html_shape
 from doclocale.translating.pseudo import pseudo_text
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
-#: Kept as written by design: addresses, emoji shortcodes (:name:) and keys (++ctrl++).
+#: Kept as written by design: addresses, paths to files (a link target or a snippet directive shown
+#: as text), emoji shortcodes (:name:) and keys (++ctrl++).
 # ("][label]": the label of a reference this site does not define, shown as written, such as the
 # cross-references another site's plugin resolves: a label, which translators keep, not prose.)
-_NOT_PROSE = re.compile(r"\w+://\S+|\S+@\S+\.\w+|:[\w+-]+:|\+\+[\w+-]+\+\+|\{[^{}]*\}|\]\[[^\[\]]*\]")
+_NOT_PROSE = re.compile(
+    r"\w+://\S+|[\w.-]*/[\w./-]*\.\w+|\S+@\S+\.\w+|:[\w+-]+:|\+\+[\w+-]+\+\+|\{[^{}]*\}|\]\[[^\[\]]*\]"
+)
 
 
 _REFERENCE_LABEL = re.compile(r"\]\[([^\[\]]+)\]")

@@ -17,12 +17,13 @@ _ACCENTS = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "áƀçðéƒĝĥíĵķĺɱñóþǫŕšţúṽŵẋýžÁƁÇÐÉƑĜĤÍĴĶĹṀÑÓÞǪŔŠŢÚṼŴẊÝŽ",
 )
-# Parts of a message that must survive unchanged: code spans, link and image
-# targets, reference labels, footnote references, raw HTML tags, entities,
+# Parts of a message that must survive unchanged: code spans and raw code elements
+# (with any tags inside them), link and image targets (one level of parentheses
+# inside, as in Wikipedia addresses), reference labels, footnote references, raw HTML tags, entities,
 # escapes, attribute lists, keys (++ctrl+c++), emoji shortcodes (:name:) and the
 # %(name)s placeholders of site strings.
 _PROTECTED = re.compile(
-    r"%\(\w+\)[sd]|<(code|kbd|samp)\b[^<>]*>[^<]*</\1>|\]\([^()]*\)|\]\[[^\[\]]*\]|\[\^[^\[\]]*\]|<[^<>]+>|&#?\w+;|\\.|\{[^{}]*\}|\+\+[\w+-]+\+\+|:[\w+-]+:"
+    r"%\(\w+\)[sd]|<(code|kbd|samp|pre)\b[^<>]*>.*?</\1>|\]\((?:[^()]|\([^()]*\))*\)|\]\[[^\[\]]*\]|\[\^[^\[\]]*\]|<[^<>]+>|&#?\w+;|\\.|\{[^{}]*\}|\+\+[\w+-]+\+\+|:[\w+-]+:"
 )
 OPEN, CLOSE = "⟦", "⟧"
 
