@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -12,9 +13,22 @@ from doclocale.errors import PipelineError
 from doclocale.settings import load_settings
 
 
+def what_users_need(record: logging.LogRecord) -> bool:
+    """The console of a command: this project's own lines (counts, refusals, where the site is)
+    and warnings of other libraries. Not MkDocs' own lines: its progress names the temporary
+    folder a build is staged in, and every build here is strict, so its warnings and errors stop
+    the build and the command prints them once, together. ``--verbose`` shows everything."""
+    if record.name.startswith(("doclocale", "mkdocs.plugins.doclocale")):
+        return True
+    return record.levelno >= logging.WARNING and not record.name.startswith("mkdocs")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="doclocale", description="Bilingual patient-guide pipeline")
     parser.add_argument("--config", default="mkdocs.yml", type=Path, help="path to mkdocs.yml (default: %(default)s)")
+    parser.add_argument(
+        "--verbose", action="store_true", help="also print what MkDocs and its plugins say as they work"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="generate translated pages and build site/")
     build.add_argument("--strict", action="store_true", help="release mode: fail if any page is not fully translated")
@@ -62,6 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    if args.verbose or os.environ.get("DOCLOCALE_VERBOSE"):
+        os.environ["DOCLOCALE_VERBOSE"] = "1"  # the PDF layout's own lines too, in worker processes as well
+        logging.getLogger("mkdocs.plugins.doclocale").setLevel(logging.DEBUG)
+    else:
+        for console in logging.getLogger().handlers:
+            console.addFilter(what_users_need)
     try:
         settings = load_settings(args.config)
         handler = {

@@ -27,7 +27,7 @@ def build_site(settings: Settings, release: bool = False) -> str | None:
     staging = staging_dir(settings.site_dir)
     failure = run_mkdocs(settings, staging, release)
     if failure:
-        return f"build failed, previous {settings.relative(settings.site_dir)}/ kept: {failure}"
+        return f"build failed, previous {settings.relative(settings.site_dir)}/ kept:\n{failure}"
     replace_tree(staging, settings.site_dir)
     return None
 
@@ -49,6 +49,8 @@ def run_mkdocs(
         build(config)
     except (MkDocsException, SystemExit) as error:
         shutil.rmtree(folder, ignore_errors=True)
+        if str(error) == "Aborted with a BuildError!" and warnings.messages:
+            return "\n".join(warnings.messages)  # the error itself says what stopped the build
         return f"{error}" + "".join(f"\n  {message}" for message in warnings.messages)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)

@@ -136,8 +136,11 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             raise PluginError("release mode: pages are not fully translated:\n" + "\n".join(problems))
         if self.config.strict and (errors := catalog_errors(self.built_settings())):
             raise PluginError(failure("errors in the catalogs (as 'make check' reports them)", errors))
-        for problem in problems:
-            log.info("not fully translated: %s", problem)
+        for problem in problems:  # one line per page; its messages with --verbose ('make status' counts them)
+            if problem.startswith(" "):
+                log.debug("%s", problem)
+            else:
+                log.info("not fully translated: %s", problem)
 
     def built_settings(self) -> Settings:
         """The settings of what this build writes: in a shard, one target language at most."""
@@ -288,7 +291,10 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
                 raise PluginError(str(error)) from error
             self.handouts_written = [handout.path for handout in written]
             rendered = {handout.key for handout in written if not handout.reused}
-            log.info("handouts: %d PDFs, %d rendered (page changed), the others reused", len(written), len(rendered))
+            if self.config.handouts:
+                log.info(
+                    "handouts: %d PDFs, %d rendered (page changed), the others reused", len(written), len(rendered)
+                )
             if self.config.strict and (errors := oversized_handouts(self.settings, self.guides.values(), site)):
                 raise PluginError(failure("a handout no longer fits on one sheet", errors))
 

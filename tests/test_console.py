@@ -1,0 +1,56 @@
+"""What a build prints is what its user needs: the counts per language, refusals and pages not
+fully translated, where the site is. No object reprs or CSS-parsing lines from the PDF layout,
+no progress lines naming the temporary folder a build is staged in, and a failure said once."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from doclocale.catalogs.merge import read_catalog, write_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Every line a successful build of the bundled site may print.
+EXPECTED = (
+    r"docs/fa: \d+ pages rendered, \d+ reused \(inputs unchanged\), \d+ changed",
+    r"search index: \d+ pages",
+    r"handouts: \d+ PDFs, \d+ rendered \(page changed\), the others reused",
+    r"built site/ \(en, fa\)",
+)
+
+
+def console(project: Path, *args: str) -> tuple[int, list[str]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "doclocale", "--config", str(project / "mkdocs.yml"), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+    return result.returncode, (result.stdout + result.stderr).splitlines()
+
+
+def test_a_build_prints_only_what_its_user_needs(project: Path) -> None:
+    code, lines = console(project, "build")
+    assert code == 0
+    assert [line for line in lines if not any(re.fullmatch(pattern, line) for pattern in EXPECTED)] == []
+    assert any(line.startswith("handouts: ") for line in lines)  # the PDF layout ran, and said nothing
+
+
+def test_verbose_shows_what_mkdocs_says(project: Path) -> None:
+    code, lines = console(project, "--verbose", "build")
+    assert code == 0 and any("Building documentation to directory" in line for line in lines)
+
+
+def test_a_failed_release_build_says_why_once(project: Path) -> None:
+    path = project / "locale/fa/LC_MESSAGES/guides/microneedling.po"
+    catalog = read_catalog(path)
+    catalog.get("small wrinkles").string = "چین‌های ريز"
+    write_catalog(path, catalog)
+    code, lines = console(project, "build", "--strict")
+    assert code == 1
+    assert len([line for line in lines if " P701 error: " in line]) == 1, lines
+    assert not [line for line in lines if ".site.new-" in line or "Aborted with a BuildError" in line], lines
