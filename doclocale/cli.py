@@ -105,18 +105,10 @@ def main(argv: list[str] | None = None) -> int:
 def run_build(settings, args) -> int:
     from doclocale.website.build import build_site
 
-    languages = ", ".join((settings.source_language,) + settings.languages)
-    return _outcome(
-        build_site(settings, release=args.strict), f"built {settings.relative(settings.site_dir)}/ ({languages})"
+    build_site(settings, release=args.strict)
+    print(
+        f"built {settings.relative(settings.site_dir)}/ ({', '.join((settings.source_language,) + settings.languages)})"
     )
-
-
-def _outcome(problem: str | None, done: str) -> int:
-    """Print what went wrong (exit 1) or what was done (exit 0)."""
-    if problem:
-        print(problem, file=sys.stderr)
-        return 1
-    print(done)
     return 0
 
 
@@ -130,15 +122,17 @@ def run_shard(settings, args) -> int:
         print("give a language (one of: " + ", ".join(shard_languages(settings)) + ") or --list", file=sys.stderr)
         return 2
     out = args.out or settings.root / "shards" / args.language
-    problem = build_shard(settings, args.language, out, release=args.strict)
-    return _outcome(problem, f"built the {args.language} shard in {out}/")
+    build_shard(settings, args.language, out, release=args.strict)
+    print(f"built the {args.language} shard in {out}/")
+    return 0
 
 
 def run_merge(settings, args) -> int:
     from doclocale.website.shards import merge_shards
 
-    problem = merge_shards(settings, args.parts)
-    return _outcome(problem, f"merged {len(args.parts)} shards into {settings.relative(settings.site_dir)}/")
+    merge_shards(settings, args.parts)
+    print(f"merged {len(args.parts)} shards into {settings.relative(settings.site_dir)}/")
+    return 0
 
 
 def run_preview(settings, args) -> int:
@@ -215,10 +209,7 @@ def run_pseudo(settings, args) -> int:
     from doclocale.website.pseudo_site import build_pseudo_site
 
     language = args.language or settings.languages[0]
-    problem = build_pseudo_site(settings, args.output, language)
-    if problem:
-        print(problem, file=sys.stderr)
-        return 1
+    build_pseudo_site(settings, args.output, language)
     print(f"pseudo-localised site: {args.output / 'site' / language}/")
     return 0
 

@@ -33,6 +33,27 @@ class SettingsError(PipelineError):
     """mkdocs.yml does not describe the languages the pipeline needs."""
 
 
+class BuildFailed(PipelineError):
+    """MkDocs, or a step after it (search index, handouts, a shard's merge), could not finish:
+    the previous output is kept. The message lists what stopped it, as MkDocs and the checks say it."""
+
+    exit_code = 1
+
+    def __init__(self, output: str, reasons: str, step: str = "build") -> None:
+        super().__init__(Location(output), reasons)
+        self.output, self.step = output, step
+
+    def format(self) -> str:
+        return f"{self.step} failed, previous {self.output} kept:\n{self.message}"
+
+
+class SiteError(PipelineError):
+    """A site file that cannot be read or written as the build needs it (a shard, its sitemap,
+    the search index, a handout that cannot be made on this machine)."""
+
+    exit_code = 1
+
+
 class RefusedTranslations(PipelineError):
     """Release mode: translations the publishing gate refused (each a finding with ``path:line``)."""
 

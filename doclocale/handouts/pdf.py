@@ -19,7 +19,9 @@ from urllib.parse import unquote, urlsplit
 from fontTools.ttLib import TTFont
 from selectolax.lexbor import LexborHTMLParser
 
+from doclocale.errors import SiteError
 from doclocale.handouts.document import Handout, handout_document
+from doclocale.model import Location
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +29,8 @@ ASSETS = Path(__file__).parent / "assets"
 FONTS = {400: ASSETS / "fonts" / "Vazirmatn-Regular-print.woff2", 700: ASSETS / "fonts" / "Vazirmatn-Bold-print.woff2"}
 
 
-class HandoutError(Exception):
-    """A handout cannot be made on this machine; the message says what to install."""
+class HandoutError(SiteError):
+    """A handout cannot be made on this machine; the hint says what to install."""
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,10 @@ def render_pdf(document: str, site: Path) -> bytes:
         from weasyprint.text.fonts import FontConfiguration
     except OSError as error:  # WeasyPrint loads Pango when imported
         raise HandoutError(
-            f"the printable handouts need the Pango library ({error}); on Debian or Ubuntu: "
-            "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+            Location("mkdocs.yml"),
+            f"the printable handouts need the Pango library ({error})",
+            "on Debian or Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0;"
+            " or build without handouts: DOCLOCALE_HANDOUTS=false make build",
         ) from error
 
     quiet_layout_loggers()

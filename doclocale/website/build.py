@@ -12,14 +12,15 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from doclocale.errors import BuildFailed
 from doclocale.settings import Settings
 from doclocale.util.atomic import replace_tree, staging_dir
 
 log = logging.getLogger(__name__)
 
 
-def build_site(settings: Settings, release: bool = False) -> str | None:
-    """Run a strict MkDocs build; return an error message, or None on success.
+def build_site(settings: Settings, release: bool = False) -> None:
+    """Run a strict MkDocs build into site/; ``BuildFailed`` says why it could not.
 
     A failed or interrupted build leaves the previous site/ untouched. ``release``
     turns on the plugin's strict mode (fail on any page not fully translated).
@@ -27,9 +28,8 @@ def build_site(settings: Settings, release: bool = False) -> str | None:
     staging = staging_dir(settings.site_dir)
     failure = run_mkdocs(settings, staging, release)
     if failure:
-        return f"build failed, previous {settings.relative(settings.site_dir)}/ kept:\n{failure}"
+        raise BuildFailed(f"{settings.relative(settings.site_dir)}/", failure)
     replace_tree(staging, settings.site_dir)
-    return None
 
 
 def run_mkdocs(

@@ -26,7 +26,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from doclocale.catalogs.update import site_release_problems, site_translations
 from doclocale.errors import PipelineError
 from doclocale.handouts.links import handout_context
-from doclocale.handouts.pdf import GuideCopy, HandoutError, build_handouts
+from doclocale.handouts.pdf import GuideCopy, build_handouts
 from doclocale.reading.review import is_guide, review_dates, shown_date
 from doclocale.settings import Settings, load_settings
 from doclocale.translating.generation import generate_all, release_problems
@@ -46,7 +46,7 @@ from doclocale.website.presentation import (
     valid_theme_markup,
 )
 from doclocale.website.release_gate import catalog_errors, failure, oversized_handouts
-from doclocale.website.search import SearchIndexError, folding_rules, write_search_index
+from doclocale.website.search import folding_rules, write_search_index
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
 UNWRITTEN = "doclocale-unwritten.html"  # the template of pages a shard renders but does not write
@@ -277,8 +277,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             if not self.config.shard:  # a shard's pages are indexed with the others' when they are merged
                 try:
                     count = write_search_index(site)
-                except SearchIndexError as error:
-                    raise PluginError(str(error)) from error
+                except PipelineError as error:
+                    raise PluginError(error.format()) from error
                 log.info("search index: %d pages", count)
             cache = (
                 self.settings.root / ".cache" / (f"handouts-{self.config.shard}" if self.config.shard else "handouts")
@@ -287,8 +287,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
                 written = build_handouts(
                     self.guides, self.settings.source_language, site, cache, language=self.config.shard
                 )
-            except HandoutError as error:
-                raise PluginError(str(error)) from error
+            except PipelineError as error:
+                raise PluginError(error.format()) from error
             self.handouts_written = [handout.path for handout in written]
             rendered = {handout.key for handout in written if not handout.reused}
             if self.config.handouts:

@@ -13,10 +13,9 @@ from doclocale.util.atomic import write_bytes_atomic
 from doclocale.website.build import build_site
 
 
-def build_pseudo_site(settings, out, language: str) -> str | None:
-    """Copy the project to ``out``, give ``language`` pseudo catalogs, build ``out/site``.
-
-    Returns the build error, or None. The project itself is never touched.
+def build_pseudo_site(settings, out, language: str) -> None:
+    """Copy the project to ``out``, give ``language`` pseudo catalogs, build ``out/site``
+    (``BuildFailed`` if it cannot be built). The project itself is never touched.
     """
     out = Path(out)
     for folder in (settings.source_dir, settings.templates_dir, settings.locale_dir):
@@ -29,4 +28,4 @@ def build_pseudo_site(settings, out, language: str) -> str | None:
             copy.catalog_path(language, domain),
             render_catalog(pseudo_catalog(template, language), str(copy.catalog_path(language, domain))),
         )
-    return build_site(copy)
+    build_site(copy)

@@ -19,6 +19,9 @@ from pathlib import Path
 
 import lxml.html
 
+from doclocale.errors import SiteError
+from doclocale.model import Location
+
 _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 _LATIN_DIGITS = "0123456789"
@@ -139,7 +142,11 @@ def write_search_index(site: Path) -> int:
             text=True,
         )
     if result.returncode != 0:
-        raise SearchIndexError(f"pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
+        raise SearchIndexError(
+            Location(f"{site.name}/pagefind"),
+            f"pagefind failed: {result.stderr.strip() or result.stdout.strip()}",
+            "run 'make build' again; if it fails again, reinstall with 'make build' on a fresh clone",
+        )
     # Pagefind writes its language list in hash-map order; sort it so that two
     # builds of the same site are byte-identical.
     entry = site / "pagefind" / "pagefind-entry.json"
@@ -152,5 +159,5 @@ def write_search_index(site: Path) -> int:
     return len(records)
 
 
-class SearchIndexError(RuntimeError):
+class SearchIndexError(SiteError):
     """Pagefind could not write the index."""

@@ -20,12 +20,14 @@ import logging
 import shutil
 from pathlib import Path
 
+from doclocale.errors import BuildFailed, PipelineError, SiteError
+from doclocale.model import Location
 from doclocale.settings import Settings
 from doclocale.util.atomic import replace_tree, staging_dir
 from doclocale.util.fingerprint import code_fingerprint
 from doclocale.website.build import run_mkdocs
-from doclocale.website.search import SearchIndexError, write_search_index
-from doclocale.website.sitemaps import SitemapError, format_sitemap, gzip_mtime, gzipped, merge_sitemaps, read_sitemap
+from doclocale.website.search import write_search_index
+from doclocale.website.sitemaps import format_sitemap, gzip_mtime, gzipped, merge_sitemaps, read_sitemap
 
 SHARE = "site"  # a shard's folder: its share of site/ …
 INFO = "shard.json"  # … what it is …
@@ -33,20 +35,27 @@ SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")  # … and the sitemap of what it b
 MERGED = ("pagefind", *SITEMAPS)  # written by the merge, for every language at once
 
 
-class ShardError(Exception):
-    """A shard cannot be merged; the message says which and why."""
+class ShardError(SiteError):
+    """A shard cannot be merged: which, why and how to make a good one."""
+
+    def __init__(self, part: Path | str, message: str, hint: str = "") -> None:
+        super().__init__(Location(str(part)), message, hint)
 
 
 def shard_languages(settings: Settings) -> list[str]:
     return [settings.source_language, *settings.languages]
 
 
-def build_shard(settings: Settings, language: str, out: Path, release: bool = False) -> str | None:
-    """Build ``language``'s share of the site into ``out``; an error message, or None.
+def build_shard(settings: Settings, language: str, out: Path, release: bool = False) -> None:
+    """Build ``language``'s share of the site into ``out`` (``BuildFailed`` if it cannot).
 
     A failed build leaves a previous ``out`` untouched."""
     if language not in shard_languages(settings):
-        return f"{language}: not a language of this site; mkdocs.yml lists {', '.join(shard_languages(settings))}"
+        raise SiteError(
+            Location("mkdocs.yml"),
+            f"{language} is not a language of this site",
+            f"give one of {', '.join(shard_languages(settings))}",
+        )
     staging = staging_dir(out.resolve())
     built = staging / "build"
     plugins = []
@@ -66,7 +75,7 @@ def build_shard(settings: Settings, language: str, out: Path, release: bool = Fa
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     if failure:
         shutil.rmtree(staging, ignore_errors=True)
-        return f"shard {language} failed, previous {out} kept: {failure}"
+        raise BuildFailed(f"{out}/ (the {language} shard)", failure)
     handouts = {path.resolve().relative_to(built).as_posix() for path in plugins[0].handouts_written}
     english = {page: hashlib.sha256(html.encode()).hexdigest() for page, html in plugins[0].source_content.items()}
     english[""] = sources_digest(settings)
@@ -84,7 +93,6 @@ def build_shard(settings: Settings, language: str, out: Path, release: bool = Fa
     (staging / INFO).write_text(json.dumps({"language": language, "english": english}, indent=0) + "\n")
     shutil.rmtree(built)
     replace_tree(staging, out.resolve())
-    return None
 
 
 class _UnwrittenPages(logging.Filter):
@@ -102,26 +110,26 @@ def sources_digest(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def merge_shards(settings: Settings, parts: list[Path]) -> str | None:
-    """Merge every language's shard into site/; an error message, or None.
+def merge_shards(settings: Settings, parts: list[Path]) -> None:
+    """Merge every language's shard into site/ (``SiteError`` names the shard that cannot be).
 
     Nothing is written unless every shard is there and they agree; the previous site/ is kept."""
-    kept = f"previous {settings.relative(settings.site_dir)}/ kept"
+    site = f"{settings.relative(settings.site_dir)}/"
     try:
         shards = _read_parts(settings, parts)
-    except ShardError as error:
-        return f"merge refused, {kept}: {error}"
+    except PipelineError as error:
+        raise BuildFailed(site, error.format(), "merge") from error
     staging = staging_dir(settings.site_dir)
     try:
         _merge_into(staging, [shards[language] for language in shard_languages(settings)])
-    except (ShardError, SitemapError, SearchIndexError, OSError) as error:
+    except (PipelineError, OSError) as error:
         shutil.rmtree(staging, ignore_errors=True)
-        return f"merge failed, {kept}: {error}"
+        reason = error.format() if isinstance(error, PipelineError) else f"{error.filename}: {error.strerror}"
+        raise BuildFailed(site, reason, "merge") from error
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     replace_tree(staging, settings.site_dir)
-    return None
 
 
 def _read_parts(settings: Settings, parts: list[Path]) -> dict[str, Path]:
@@ -133,24 +141,33 @@ def _read_parts(settings: Settings, parts: list[Path]) -> dict[str, Path]:
             language, digest = info["language"], dict(info["english"])
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise ShardError(
-                f"{part}: not a shard ({error}); make one with `python -m doclocale shard LANGUAGE --out {part}`"
+                part, f"not a shard ({error})", f"make one with `python -m doclocale shard LANGUAGE --out {part}`"
             ) from error
         if language in shards:
-            raise ShardError(f"{shards[language]} and {part} are both the {language} shard; give each language once")
+            raise ShardError(
+                part, f"{shards[language]} and {part} are both the {language} shard", "give each language once"
+            )
         if language not in shard_languages(settings):
-            raise ShardError(f"{part}: shard of {language}, which mkdocs.yml does not list")
+            raise ShardError(
+                part, f"a shard of {language}, which mkdocs.yml does not list", "build the site's languages"
+            )
         shards[language], digests[language] = part, digest
     missing = [language for language in shard_languages(settings) if language not in shards]
     if missing:
-        raise ShardError(f"no shard for {', '.join(missing)}; build it with `python -m doclocale shard {missing[0]}`")
+        raise ShardError(
+            "mkdocs.yml",
+            f"no shard for {', '.join(missing)}",
+            f"build it with `python -m doclocale shard {missing[0]}`",
+        )
     source = digests[settings.source_language]
     for language, digest in digests.items():
         differing = sorted(name for name in source.keys() | digest.keys() if source.get(name) != digest.get(name))
         if differing:
             raise ShardError(
+                shards[language],
                 f"the {language} shard built other {settings.source_language} pages than the "
-                f"{settings.source_language} shard ({len(differing)} differ, first {differing[0] or 'the code, mkdocs.yml or overrides/'}): "
-                "built from other sources? Build every shard from the same commit"
+                f"{settings.source_language} shard ({len(differing)} differ, first {differing[0] or 'the code, mkdocs.yml or overrides/'})",
+                "build every shard from the same commit",
             )
     return shards
 
@@ -164,14 +181,16 @@ def _merge_into(staging: Path, parts: list[Path]) -> None:
                 continue
             name = path.relative_to(share).as_posix()
             if name in owners:
-                raise ShardError(f"{name} is in {owners[name]} and in {part}; each file comes from one shard")
+                raise ShardError(part, f"{name} is in {owners[name]} and in {part}", "each file comes from one shard")
             owners[name] = part
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
-    entries = merge_sitemaps([read_sitemap((part / SITEMAPS[0]).read_bytes()) for part in parts])
+    entries = merge_sitemaps(
+        [read_sitemap((part / SITEMAPS[0]).read_bytes(), str(part / SITEMAPS[0])) for part in parts]
+    )
     text = format_sitemap(entries)
     (staging / SITEMAPS[0]).write_text(text, encoding="utf-8")
-    mtime = max(gzip_mtime((part / SITEMAPS[1]).read_bytes()) for part in parts)
+    mtime = max(gzip_mtime((part / SITEMAPS[1]).read_bytes(), str(part / SITEMAPS[1])) for part in parts)
     (staging / SITEMAPS[1]).write_bytes(gzipped(text, mtime))
     write_search_index(staging)

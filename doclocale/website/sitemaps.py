@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 import lxml.etree
 from markupsafe import escape
 
+from doclocale.errors import SiteError
+from doclocale.model import Location
+
 _NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 _HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -24,7 +27,7 @@ _HEAD = (
 )
 
 
-class SitemapError(ValueError):
+class SitemapError(SiteError):
     """A shard's sitemap cannot be read."""
 
 
@@ -36,11 +39,11 @@ class SitemapEntry:
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> address
 
 
-def read_sitemap(text: bytes) -> list[SitemapEntry]:
+def read_sitemap(text: bytes, where: str = "sitemap.xml") -> list[SitemapEntry]:
     try:
         root = lxml.etree.fromstring(text, parser=lxml.etree.XMLParser(resolve_entities=False, no_network=True))
     except lxml.etree.XMLSyntaxError as error:
-        raise SitemapError(f"not a sitemap: {error}") from error
+        raise SitemapError(Location(where), f"not a sitemap: {error}", "build the shard again") from error
     entries = []
     for url in root.iterfind("s:url", _NS):
         entry = SitemapEntry(
@@ -80,10 +83,10 @@ def format_sitemap(entries: list[SitemapEntry]) -> str:
     return "\n".join(lines) + "\n</urlset>"
 
 
-def gzip_mtime(data: bytes) -> int:
+def gzip_mtime(data: bytes, where: str = "sitemap.xml.gz") -> int:
     """The modification time in a gzip header (MkDocs writes the build's date there)."""
     if len(data) < 8 or data[:2] != b"\x1f\x8b":
-        raise SitemapError("not a gzip file")
+        raise SitemapError(Location(where), "not a gzip file", "build the shard again")
     return struct.unpack("<I", data[4:8])[0]
 
 
