@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from doclocale.codes import CODES
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -133,6 +135,10 @@ class Finding:
     hint: str = ""
     excerpt: str = ""
     suppressed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"finding code {self.code} is not in doclocale/codes.py: add it there first")
 
     def format(self) -> str:
         text = f"{self.location}: {self.code} {self.severity}: {self.message}"

@@ -1,7 +1,7 @@
 """Every finding code the checks can emit has a failing fixture that produces it and a passing one that does not.
 
-Codes are collected from the source (not from a hand list), so a new check without fixtures
-fails here. Each fixture family has its own runner that asserts the exact codes of each case:
+Codes are read from the registry (doclocale/codes.py), which a Finding cannot do without, so a
+new check without fixtures fails here. Each fixture family has its own runner that asserts the exact codes of each case:
 tests/fixtures/checks (test_checks), review and readability (test_review, test_checks),
 parity (test_parity), hostile (test_hostile_translations), bad_input (test_bad_input) and the
 broken-site cases of test_site_links.
@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
+
+from doclocale.codes import CODES, docs_table
+from doclocale.model import Finding, Location, Severity
 
 from .test_site_links import BREAKAGES
 
@@ -30,6 +34,7 @@ TESTED_IN_CODE = {
 
 
 def codes_in_source() -> set[str]:
+    """Codes written in the checks (a cross-check of the registry, which the tests above read)."""
     found = set()
     for path in (ROOT / "doclocale").rglob("*.py"):
         found.update(re.findall(r"\"([A-Z]\d{3})\"", path.read_text(encoding="utf-8")))
@@ -63,13 +68,27 @@ def failing_fixture_codes() -> dict[str, list[str]]:
 
 def test_every_code_has_a_failing_fixture() -> None:
     declared = failing_fixture_codes()
-    missing = sorted(codes_in_source() - declared.keys())
+    missing = sorted(CODES.keys() - declared.keys())
     assert not missing, f"codes no fixture produces: {missing}"
 
 
-def test_no_fixture_expects_a_code_the_source_cannot_emit() -> None:
-    unknown = sorted(set(failing_fixture_codes()) - codes_in_source() - {""})
+def test_no_fixture_expects_a_code_the_registry_does_not_have() -> None:
+    unknown = sorted(set(failing_fixture_codes()) - CODES.keys() - {""})
     assert not unknown, unknown
+
+
+def test_the_registry_is_the_codes_the_checks_use() -> None:
+    """Findings cannot be made with an unlisted code; a listed code nothing emits is a stale entry."""
+    assert codes_in_source() - {"X999"} == CODES.keys()
+    with pytest.raises(ValueError, match="X999 is not in doclocale/codes.py"):
+        Finding(Location("a.po", 1), "X999", Severity.ERROR, "a code nobody listed")
+
+
+def test_the_translator_guide_lists_every_code_as_the_registry_says() -> None:
+    text = (ROOT / "TRANSLATING.md").read_text(encoding="utf-8")
+    start = text.index("<!-- generated from doclocale/codes.py")
+    table = text[text.index("\n", start) + 1 : text.index("<!-- end of the generated table -->")]
+    assert table == docs_table()
 
 
 def test_every_fixture_family_has_passing_cases() -> None:

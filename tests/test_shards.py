@@ -141,7 +141,9 @@ def test_the_shards_untampered_merge_again(sharded: Path, tmp_path: Path, capsys
 
 def test_a_shard_of_an_unknown_language_is_refused(sharded: Path, capsys) -> None:
     assert main(["--config", str(sharded / "mkdocs.yml"), "shard", "de", "--out", os.devnull]) == 1
-    assert "mkdocs.yml: error: de is not a language of this site\n    hint: give one of en, fa" in capsys.readouterr().err
+    assert (
+        "mkdocs.yml: error: de is not a language of this site\n    hint: give one of en, fa" in capsys.readouterr().err
+    )
 
 
 def test_the_sharded_workflow_runs_what_this_repository_has() -> None:

@@ -1,0 +1,123 @@
+"""Every finding code, in one list: its family, who acts on it and what it means.
+
+A ``Finding`` with a code not listed here cannot be made (``model.Finding``), so a new check
+adds its code here first. ``docs_table()`` is the table of codes in TRANSLATING.md and
+ARCHITECTURE.md's readers look up; a test holds the file equal to it and holds every code to a
+failing and a passing fixture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Who fixes a finding of a family: the people the pipeline serves, in their words.
+TRANSLATOR, EDITOR, SITE = "translator", "editor", "site maintainer"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    family: str
+    who: str
+    meaning: str
+
+
+FAMILIES = {
+    "C": "completeness",
+    "E": "input",
+    "G": "glossary",
+    "K": "consistency",
+    "L": "built site and handouts",
+    "M": "markup",
+    "N": "numbers",
+    "P": "Persian orthography",
+    "R": "page parity",
+    "S": "safety (the build's own gate)",
+    "V": "medical review",
+    "Y": "readability",
+}
+
+_TABLE = """
+E001 translator a file cannot be read (a catalog, the glossary, a page, a locale/ entry): what is wrong and how to fix it
+C101 translator not translated yet, or a translation with no letters or digits: readers see the English
+C102 translator marked fuzzy: the English changed and the translation may be outdated; readers see the English
+C103 translator the translation is the English text itself
+C104 translator an obsolete entry (#~): its English is gone; reuse it if it helps, then delete it
+C105 translator the msgctxt was edited: it comes from the English page and must stay as it is
+M201 translator the link targets differ from the English
+M202 translator the image paths differ from the English
+M203 translator the `code` spans differ from the English
+M204 translator emphasis (*…*) is used a different number of times than in the English
+M205 translator bold (**…**) is used a different number of times than in the English
+M206 translator a link or an image has no text
+M207 translator the translation starts a Markdown block the English does not have (a heading, a list, a quote)
+M208 translator the footnote references differ from the English
+M209 translator the attribute ids ({#id}) differ from the English
+S300 translator the translation changes the page beyond its words (an element, an attribute, a definition): refused, readers see the English
+S302 translator an invisible character (a direction control, a zero-width character in a number, a line separator) the English does not have: refused
+S303 translator a title, description or site string with markup characters or placeholders the English does not have: refused
+S304 site maintainer the last check after MkDocs rendered a page published it in English (a defect of the site builder: report it)
+N401 translator a number of the English is missing from the translation
+N402 translator the translation has a number the English does not have
+G501 translator a key term is not translated as the glossary says
+G502 translator a word that must stay as it is (a name, a unit) was changed
+K601 translator the same English is translated differently in one page
+K602 translator two different English texts have the same translation
+P701 translator Arabic yeh (ي ى) instead of Persian yeh (ی)
+P702 translator Arabic kaf (ك) instead of Persian kaf (ک)
+P703 translator Latin or Arabic-Indic digits in Persian text: use ۰۱۲۳۴۵۶۷۸۹
+P704 translator Latin , ; or ? in Persian text: use ، ؛ ؟
+P705 translator straight quotes in Persian text: use « »
+P706 translator a space before a punctuation mark
+P707 translator no space after a punctuation mark
+P708 translator a doubled or misplaced zero-width non-joiner (ZWNJ)
+P709 translator a space instead of a ZWNJ after می or نمی
+P710 translator a space instead of a ZWNJ before ها، های، تر، ترین
+P711 translator a kashida (ـ) stretching letters
+P712 translator Arabic presentation-form letters (text copied from a PDF): retype the word
+P713 translator invisible direction marks: the site isolates English words by itself
+R801 site maintainer the generated page's headings or ids differ from the English page
+R802 site maintainer the generated page's list items differ from the English page
+R803 site maintainer the generated page's tables differ from the English page
+R804 site maintainer the generated page's images differ from the English page
+R805 site maintainer the generated page's links differ from the English page
+R806 site maintainer the generated page's front matter (dates, reviewer, sources) differs from the English page
+V101 editor a guide's front matter lacks its reviewer, review dates or sources
+V102 editor a review date is not written YYYY-MM-DD
+V103 editor medical review is pending: readers see "medical review pending"
+V104 editor the medical review is overdue
+V105 editor the medical review is due within 30 days
+V106 editor a review or update date is in the future
+Y101 editor the English page reads above grade 7 (Flesch–Kincaid) or SMOG 8
+Y201 translator a Persian sentence of more than 30 words
+L901 editor a link or image points to a file the site does not have
+L902 editor a link points to an id the page does not have
+L903 site maintainer a page loads a file from another host
+L904 editor a link uses http:// where https:// exists
+L905 site maintainer a link opens a new tab without rel="noopener"
+L906 site maintainer a page's <html lang> is not its language
+L907 editor a page has no version in another language
+L908 site maintainer the language switch does not lead to the same page in the other language
+L909 site maintainer hreflang links are missing or not reciprocal
+L910 site maintainer the x-default hreflang link is missing or wrong
+L911 site maintainer a page's <html dir> is not its language's direction
+L912 site maintainer the sitemap is missing or does not list a page
+L913 editor a link to another site does not answer (make check --online)
+L914 translator a printed handout takes more than one sheet (two A4 sides): on the entry that grew it most
+L915 translator a letter the handout font cannot print (it would print as an empty box)
+L916 translator a translation many times longer than its English
+L920 editor a link to another site (listed for review)
+"""
+
+CODES: dict[str, Code] = {}
+for _line in _TABLE.strip().splitlines():
+    _code, _rest = _line.split(" ", 1)
+    _who = next(who for who in (TRANSLATOR, EDITOR, SITE) if _rest.startswith(who + " "))
+    CODES[_code] = Code(_code, FAMILIES[_code[0]], _who, _rest[len(_who) + 1 :])
+
+
+def docs_table() -> str:
+    """The table of every code, as the translator guide shows it."""
+    rows = ["| Code | Family | Who fixes it | What it means |", "|---|---|---|---|"]
+    rows += [f"| {c.code} | {c.family} | {c.who} | {c.meaning} |" for c in CODES.values()]
+    return "\n".join(rows) + "\n"
