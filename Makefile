@@ -61,6 +61,7 @@ test: $(STAMP) $(NODE_STAMP)  ## lint, format and type checks, then the full tes
 	$(VENV)/bin/ruff format --check doclocale tests scripts
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/zizmor --offline --quiet .github/workflows/
 	$(PY) -m pytest
 
 lighthouse: $(STAMP)  ## Lighthouse (mobile, median of 3) on both home pages and both guide pages of site/

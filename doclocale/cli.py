@@ -67,7 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     merge = commands.add_parser("merge", help="merge every language's shard into site/ (sitemap and search index)")
     merge.add_argument("parts", nargs="+", type=Path, help="the shard folders, one per language")
     check = commands.add_parser("check", help="run every check and print one report")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="github: annotations on the pull request's lines, and a job summary in $GITHUB_STEP_SUMMARY",
+    )
     check.add_argument("--no-site", action="store_true", help="skip the built-site checks")
     check.add_argument(
         "--online",
@@ -229,6 +234,15 @@ def run_check(settings, args) -> int:
     from doclocale.checks.runner import run_checks
 
     report = run_checks(settings, include_site=not args.no_site, online=args.online)
+    if args.format == "github":
+        from doclocale.catalogs.status import collect_status
+        from doclocale.checks.pull_request import job_summary, workflow_commands
+
+        print(workflow_commands(report))
+        if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(summary, "a", encoding="utf-8") as out:
+                out.write(job_summary(report, collect_status(settings), os.environ.get("DOCLOCALE_PREVIEW", "")))
+        return report.exit_code
     print(report.format_json() if args.format == "json" else report.format_text())
     return report.exit_code
 

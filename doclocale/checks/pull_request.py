@@ -1,0 +1,81 @@
+"""The report where a translator works on GitHub: one annotation per finding on its PO line in
+the pull request's diff (workflow commands), and a job summary with each page's progress and
+the findings grouped by file, each with its plain-language hint.
+
+Escaping follows GitHub's documentation of workflow commands: in the message ``%``, CR and LF;
+in a property (file, title) also ``:`` and ``,``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import groupby
+
+from doclocale.catalogs.status import StatusRow
+from doclocale.codes import CODES
+from doclocale.model import Finding, Severity
+from doclocale.report import Report
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    """``::error file=…,line=…,title=…::…`` for one finding (the line only when it is known)."""
+    properties = [f"file={escape_property(finding.location.path)}"]
+    if finding.location.line:
+        properties.append(f"line={finding.location.line}")
+    properties.append(f"title={escape_property(f'{finding.code} {CODES[finding.code].family}')}")
+    body = finding.message
+    if finding.excerpt:
+        body += f"\nEnglish: {finding.excerpt}"
+    if finding.hint:
+        body += f"\nHow to fix it: {finding.hint}"
+    return f"::{_LEVEL[finding.severity]} {','.join(properties)}::{escape_data(body)}"
+
+
+def workflow_commands(report: Report) -> str:
+    """Every active finding as an annotation, then the summary line."""
+    ordered = sorted(report.active, key=lambda f: (f.location.path, f.location.line, f.code))
+    return "\n".join([*(annotation(finding) for finding in ordered), report.summary()])
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def job_summary(report: Report, rows: Iterable[StatusRow], preview: str = "") -> str:
+    """Markdown for ``$GITHUB_STEP_SUMMARY``: progress per language and page, then the findings."""
+    lines = ["## Translation report", ""]
+    for language, group in groupby(sorted(rows, key=lambda r: (r.language, r.domain)), key=lambda r: r.language):
+        lines += [
+            f"### {language}: progress",
+            "",
+            "| Page | Translated | Outdated (fuzzy) | Untranslated | English words left |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for row in group:
+            c = row.counts
+            left = c.words_fuzzy + c.words_untranslated
+            lines.append(f"| {_cell(row.domain)} | {c.translated} | {c.fuzzy} | {c.untranslated} | {left} |")
+        lines.append("")
+    active = sorted(report.active, key=lambda f: (f.location.path, f.location.line, f.code))
+    lines += [f"### Findings: {report.summary()}", ""]
+    for path, group in groupby(active, key=lambda f: f.location.path):
+        lines += [f"**{_cell(path)}**", ""]
+        for f in group:
+            where = f"line {f.location.line}" if f.location.line else "the file"
+            english = f" — English: “{_cell(f.excerpt)}”" if f.excerpt else ""
+            hint = f" *{_cell(f.hint)}*" if f.hint else ""
+            lines.append(f"- {f.severity} {f.code} at {where}: {_cell(f.message)}{english}.{hint}")
+        lines.append("")
+    if preview:
+        lines += [f"**Preview:** {preview}", ""]
+    return "\n".join(lines)
