@@ -175,11 +175,16 @@ def run_update(settings, args) -> int:
         return 1 if result.written or result.orphaned or result.failed else 0
     for path in result.written:
         reuse = result.reused.get(path)
-        note = (
-            f" ({reuse.carried} translations carried from other catalogs, {reuse.revived} revived from obsolete entries)"
-            if reuse
-            else ""
-        )
+        parts = [
+            f"{count} {what}"
+            for count, what in (
+                (reuse.carried if reuse else 0, "carried from a moved or renamed page"),
+                (reuse.revived if reuse else 0, "revived from obsolete entries"),
+                (reuse.suggested if reuse else 0, "suggested from other pages (fuzzy until confirmed)"),
+            )
+            if count
+        ]
+        note = f" ({', '.join(parts)})" if parts else ""
         print(f"updated {path}{note}")
     for error in result.failed:
         print(error.format(), file=sys.stderr)

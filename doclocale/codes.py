@@ -61,7 +61,7 @@ N401 translator a number of the English is missing from the translation
 N402 translator the translation has a number the English does not have
 G501 translator a key term is not translated as the glossary says
 G502 translator a word that must stay as it is (a name, a unit) was changed
-K601 translator the same English is translated differently in one page
+K601 translator the same English translated differently: an error within one page, a warning across pages (settle it in either file)
 K602 translator two different English texts have the same translation
 P701 translator Arabic yeh (ي ى) instead of Persian yeh (ی)
 P702 translator Arabic kaf (ك) instead of Persian kaf (ک)

@@ -84,7 +84,7 @@ def test_readability_is_reported_for_the_page_that_is_hard_to_read(settings) -> 
 
 def count(found: list[str], text: str) -> list[Finding]:
     found.append(text)
-    return [Finding(Location(text, 1), "X001", Severity.WARNING, text)]
+    return [Finding(Location(text, 1), "C101", Severity.WARNING, text)]
 
 
 def test_the_memo_keeps_exactly_what_the_last_run_used(tmp_path: Path) -> None:

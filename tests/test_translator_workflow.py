@@ -175,7 +175,7 @@ def test_a_renamed_page_keeps_every_translation_on_the_site(project: Path, capsy
     assert run(project, "update") == 0
     output = capsys.readouterr().out
     assert "locale/fa/LC_MESSAGES/guides/microneedling.po: no English page has this catalog any more" in output
-    assert "treatments/microneedling.po (61 translations carried" in output
+    assert "treatments/microneedling.po (61 carried from a moved or renamed page)" in output
     assert run(project, "update", "--check") == 1  # the orphaned catalog is reported until it is deleted
     catalog = read_catalog(project / "locale/fa/LC_MESSAGES/treatments/microneedling.po")
     assert all(m.string and not m.fuzzy for m in catalog if m.id)
@@ -186,6 +186,45 @@ def test_a_renamed_page_keeps_every_translation_on_the_site(project: Path, capsy
     assert "translation-notice" not in html and "میکرونیدلینگ" in html
     (project / "locale/fa/LC_MESSAGES/guides/microneedling.po").unlink()
     assert run(project, "update", "--check") == 0
+
+
+def test_a_translation_from_another_page_is_a_suggestion_until_confirmed(project: Path, capsys) -> None:
+    """A new guide shares a heading with the microneedling guide: the Persian of that page arrives
+    fuzzy, with a comment naming it, so it is shown in English and counted as outdated (GNU
+    gettext sees it as fuzzy too) until a translator confirms it for this page."""
+    (project / "docs/en/guides/chemical-peel.md").write_text(
+        (project / "docs/en/guides/microneedling.md")
+        .read_text(encoding="utf-8")
+        .split("## What it is")[0]
+        .replace("Micro-needling", "Chemical peel")
+        .replace("micro-needling", "chemical peel")
+        + "## What it is\n\nA chemical peel removes the top layer of the skin.\n",
+        encoding="utf-8",
+    )
+    assert run(project, "update") == 0
+    assert "suggested from other pages (fuzzy until confirmed)" in capsys.readouterr().out
+    new = project / "locale/fa/LC_MESSAGES/guides/chemical-peel.po"
+    message = read_catalog(new).get("What it is")
+    assert message.fuzzy and message.string == read_catalog(project / PO).get("What it is").string
+    assert message.user_comments == [
+        "suggested from guides/microneedling.po (same English there): check it fits this page, then remove the fuzzy flag"
+    ]
+    fuzzy_ids = subprocess.run(
+        ["msgattrib", "--only-fuzzy", "--no-wrap", str(new)], capture_output=True, text=True, check=True
+    ).stdout
+    assert 'msgid "What it is"' in fuzzy_ids
+    assert run(project, "build") == 0
+    html = (project / "site/fa/guides/chemical-peel/index.html").read_text(encoding="utf-8")
+    assert '<span lang="en" dir="ltr">What it is</span>' in html
+
+    catalog = read_catalog(new)  # the translator confirms it with words for this page
+    catalog.get("What it is").string = "لایه‌برداری شیمیایی چیست"
+    catalog.get("What it is").flags.discard("fuzzy")
+    write_catalog(new, catalog)
+    capsys.readouterr()
+    assert run(project, "check", "--no-site") in (0, 1)
+    k601 = [line for line in capsys.readouterr().out.splitlines() if " K601 " in line]
+    assert k601 and all(" K601 warning: " in line and "\\u200c" not in line for line in k601), k601
 
 
 def test_a_deleted_then_restored_paragraph_gets_its_translation_back(project: Path, capsys) -> None:

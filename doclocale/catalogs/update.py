@@ -142,7 +142,7 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
         result.failed += unreadable.values()
         for domain, catalog in existing.items():
             before[settings.catalog_path(language, domain)] = catalogs.catalog_text(catalog)
-        memory = build_memory(existing.values())  # every translation of the language, for every new text
+        memory = build_memory(existing)  # every translation of the language, for every new text
         for domain, catalog in existing.items():
             if domain not in templates:
                 result.orphaned[settings.relative(settings.catalog_path(language, domain))] = sum(
@@ -157,8 +157,8 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
             else:
                 merged = catalogs.new_catalog(template, language)
                 result.created.append(settings.relative(path))
-            reuse = fill_from_memory(merged, memory)
-            if reuse.carried or reuse.revived:
+            reuse = fill_from_memory(merged, memory, domain, set(templates))
+            if reuse.carried or reuse.revived or reuse.suggested:
                 result.reused[settings.relative(path)] = reuse
             planned.append((path, merged))
     writes = []

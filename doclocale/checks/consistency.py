@@ -21,19 +21,31 @@ def _disagreements(
         yield from ((first, other) for other in group[1:] if differ(other) != differ(first))
 
 
+def quoted(text: str) -> str:
+    """Text as a reader sees it, in the quotes of both languages (repr() would show \\u200c)."""
+    return f"«{excerpt(text, 40)}»"
+
+
 def check_consistency(entries: Iterable[Entry]) -> Iterator[Finding]:
+    """K601: one English translated two ways is an error within one page, and a warning across
+    pages, which the translator may settle in either file (two pages may need different words).
+    K602: two English texts with one translation."""
     done = [entry for entry in entries if entry.msgstr and not entry.fuzzy]
     for first, other in _disagreements(done, lambda e: (e.language, e.msgid, e.context), lambda e: e.msgstr):
+        same_page = first.location.path == other.location.path
         yield other.finding(
             "K601",
-            Severity.ERROR,
-            f"same English translated differently at {first.location}: {excerpt(first.msgstr, 40)!r}",
-            "use one translation, or add a msgctxt in the source if the meanings differ",
+            Severity.ERROR if same_page else Severity.WARNING,
+            f"same English translated differently at {first.location}: {quoted(first.msgstr)}",
+            "use one translation on the page (if the two meanings differ, ask the editor to add a msgctxt)"
+            if same_page
+            else f"use one translation in both files (change this one or {first.location.path}),"
+            " or keep both if each page needs its own words",
         )
     for first, other in _disagreements(done, lambda e: (e.language, e.msgstr), lambda e: e.msgid):
         yield other.finding(
             "K602",
             Severity.WARNING,
-            f"same translation as a different English text at {first.location} ({excerpt(first.msgid, 40)!r})",
+            f"same translation as a different English text at {first.location} ({quoted(first.msgid)})",
             "check that both really mean the same",
         )

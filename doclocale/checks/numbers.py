@@ -38,7 +38,7 @@ def check_numbers(entry: Entry) -> Iterator[Finding]:
             "N401",
             Severity.ERROR,
             f"number {_show(value)} of the English is missing from the translation",
-            "write the same number (Persian digits are fine: ۲۰ = 20)",
+            "write the same number, in Persian digits (۲۰ for 20)",
         )
     for value in sorted((target - source).elements()):
         yield entry.finding(

@@ -68,9 +68,9 @@ def job_summary(report: Report, rows: Iterable[StatusRow], preview: str = "") ->
         lines.append("")
     active = sorted(report.active, key=lambda f: (f.location.path, f.location.line, f.code))
     lines += [f"### Findings: {report.summary()}", ""]
-    for path, group in groupby(active, key=lambda f: f.location.path):
+    for path, findings in groupby(active, key=lambda f: f.location.path):
         lines += [f"**{_cell(path)}**", ""]
-        for f in group:
+        for f in findings:
             where = f"line {f.location.line}" if f.location.line else "the file"
             english = f" — English: “{_cell(f.excerpt)}”" if f.excerpt else ""
             hint = f" *{_cell(f.hint)}*" if f.hint else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 
 from doclocale.catalogs.update import build_templates, read_language_catalogs, read_sources, site_translations
 from doclocale.checks.completeness import check_changed_contexts, check_obsolete, check_untranslated
@@ -35,9 +36,16 @@ ENTRY_CHECKS = (check_markup, check_numbers, check_persian, check_sentence_lengt
 def check_entry(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
     yield from check_untranslated(entry, glossary.keep)
     if has_words(entry.msgid, entry.msgstr):  # readers see the English otherwise
-        for check in ENTRY_CHECKS:
-            yield from check(entry)
-        yield from check_glossary(entry, glossary)
+        found = [f for check in ENTRY_CHECKS for f in check(entry)] + list(check_glossary(entry, glossary))
+        yield from (not_published_yet(f) for f in found) if entry.fuzzy else found
+
+
+def not_published_yet(finding: Finding) -> Finding:
+    """A fuzzy entry is a suggestion readers do not see: its problems are warnings to fix before
+    the flag comes off (then they are errors)."""
+    if finding.severity is not Severity.ERROR:
+        return finding
+    return replace(finding, severity=Severity.WARNING, message=f"{finding.message} (fuzzy: not published yet)")
 
 
 def check_entries(entries: list[Entry], glossary: Glossary) -> Iterator[Finding]:
