@@ -68,7 +68,9 @@ def test_a_changed_sentence_goes_fuzzy_and_the_reader_is_told(project: Path, cap
 
     assert run(project, "build", "--strict") == 1
     err = capsys.readouterr().err
-    assert "docs/fa/guides/microneedling.md" in err and f"fuzzy: {NEW}" in err
+    line = read_catalog(project / PO).get(NEW).lineno
+    assert "not fully translated: docs/fa/guides/microneedling.md: partial" in err  # the page, then the entry
+    assert f"{PO}:{line}: C102 warning: marked fuzzy" in err and f"msgid: {NEW[:60]}" in err, err
 
     catalog = read_catalog(project / PO)
     catalog[NEW].flags.discard("fuzzy")

@@ -45,7 +45,7 @@ from doclocale.website.presentation import (
     source_path,
     valid_theme_markup,
 )
-from doclocale.website.release_gate import catalog_errors, failure, oversized_handouts
+from doclocale.website.release_gate import failure, oversized_handouts, release_findings
 from doclocale.website.search import folding_rules, write_search_index
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
@@ -132,10 +132,13 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             for finding in build.refused:  # a preview build shows the English and says so
                 log.info("%s", finding.format())
         problems = release_problems(builds) + site_release_problems(self.built_settings())
-        if problems and self.config.strict:
-            raise PluginError("release mode: pages are not fully translated:\n" + "\n".join(problems))
-        if self.config.strict and (errors := catalog_errors(self.built_settings())):
-            raise PluginError(failure("errors in the catalogs (as 'make check' reports them)", errors))
+        if self.config.strict:
+            stopping = release_findings(self.built_settings())
+            if stopping or problems:
+                pages = [problem for problem in problems if not problem.startswith(" ")]
+                raise PluginError(
+                    failure("entries to fix before a release (as 'make check' names them)", stopping, pages)
+                )
         for problem in problems:  # one line per page; its messages with --verbose ('make status' counts them)
             if problem.startswith(" "):
                 log.debug("%s", problem)

@@ -4,7 +4,7 @@ and ``make check`` never disagree about a translator's file."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from doclocale.catalogs.update import read_sources
@@ -15,15 +15,19 @@ from doclocale.handouts.pdf import GuideCopy
 from doclocale.model import Finding, Severity
 from doclocale.settings import Settings
 
+#: Entries readers would see in English: a release waits for them (``make check`` warns).
+NOT_TRANSLATED = ("C101", "C102")
 
-def catalog_errors(settings: Settings) -> list[Finding]:
-    """Every error of the catalog checks (spelling, numbers, a letter the sheet cannot print,
-    a translation out of proportion, a changed msgctxt …), each at its ``po-path:line``."""
+
+def release_findings(settings: Settings) -> list[Finding]:
+    """What stops a release, each at its ``po-path:line`` with its English: every error of the
+    catalog checks (spelling, numbers, a letter the sheet cannot print, a translation out of
+    proportion, a changed msgctxt …) and every entry not translated yet or fuzzy."""
     try:
         report = check_catalogs(settings, read_sources(settings))
     except PipelineError as error:
         return [Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)]
-    return [f for f in report.active if f.severity is Severity.ERROR]
+    return [f for f in report.active if f.severity is Severity.ERROR or f.code in NOT_TRANSLATED]
 
 
 def oversized_handouts(settings: Settings, guides: Iterable[list[GuideCopy]], site: Path) -> list[Finding]:
@@ -38,6 +42,8 @@ def oversized_handouts(settings: Settings, guides: Iterable[list[GuideCopy]], si
     ]
 
 
-def failure(what: str, errors: list[Finding]) -> str:
-    """The release build's message: what stopped it, then each finding as ``make check`` prints it."""
-    return f"release mode: {len(errors)} {what}:\n" + "\n".join(finding.format() for finding in errors)
+def failure(what: str, errors: list[Finding], pages: Sequence[str] = ()) -> str:
+    """The release build's message: what stopped it (the pages not fully translated first), then
+    each finding as ``make check`` prints it."""
+    head = [f"not fully translated: {page}" for page in pages]
+    return "\n".join([f"release mode: {len(errors)} {what}:", *head, *(finding.format() for finding in errors)])
