@@ -6,6 +6,8 @@ import dataclasses
 import shutil
 from pathlib import Path
 
+import pytest
+
 from doclocale.catalogs.merge import read_catalog, write_catalog
 from doclocale.catalogs.update import update_catalogs
 from doclocale.checks.memo import CheckJob, FindingsMemo
@@ -101,3 +103,23 @@ def test_the_memo_keeps_exactly_what_the_last_run_used(tmp_path: Path) -> None:
     third = FindingsMemo(path)
     assert third.run(jobs) == [tuple(count([], "a")), tuple(count([], "b"))]
     assert calls == ["a", "b", "b"], "b was not used by the second run, so it was not kept"
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        ("", ["D101"]),
+        ("- [Chemical peel](guides/chemical-peel.md): an acid that removes the top layer of skin.\n", []),
+        ("- [Chemical peel][peel]\n\n[peel]: ./guides/chemical-peel.md#what-it-is\n", []),
+    ],
+    ids=["not-listed", "listed", "listed-by-reference"],
+)
+def test_a_guide_the_home_page_does_not_list_is_named(settings, link: str, expected: list[str]) -> None:
+    guide = settings.source_dir / "guides" / "microneedling.md"
+    (settings.source_dir / "guides" / "chemical-peel.md").write_text(guide.read_text(encoding="utf-8"), "utf-8")
+    home = settings.source_dir / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\n" + link, encoding="utf-8")
+    found = [f for f in run_checks(settings).findings if f.code == "D101"]
+    assert [f.code for f in found] == expected
+    for finding in found:
+        assert finding.location.path == "docs/en/index.md" and "guides/chemical-peel.md" in finding.message

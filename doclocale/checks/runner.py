@@ -12,6 +12,7 @@ from doclocale.checks.completeness import check_changed_contexts, check_obsolete
 from doclocale.checks.consistency import check_consistency
 from doclocale.checks.entry import Entry, ignored_codes
 from doclocale.checks.glossary import Glossary, check_glossary, read_glossary
+from doclocale.checks.guide_list import check_guide_list
 from doclocale.checks.handouts import check_length, check_printable
 from doclocale.checks.markup import check_markup
 from doclocale.checks.memo import CheckJob, FindingsMemo
@@ -144,6 +145,7 @@ def run_checks(
     try:
         sources = read_sources(settings)
         costly: list[CheckJob] = []  # pure checks, run at the end: kept from earlier runs or run in a pool
+        report.extend(check_guide_list(sources, settings.relative(settings.source_dir)))
         for page, source in sources.items():
             if is_guide(page):
                 report.extend(check_review(source, today))
