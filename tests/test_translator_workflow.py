@@ -252,3 +252,17 @@ def test_a_language_name_with_yaml_syntax_is_quoted_and_the_site_builds(project:
     assert "de" in load_settings(project / "mkdocs.yml").languages
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, check=True)
     assert (project / "site/de/index.html").exists()
+
+
+def test_header_fields_of_other_tools_survive_an_update(project: Path) -> None:
+    """Poedit and Weblate write their own header fields; an update that merges new English keeps
+    them where they were (Babel alone drops every field it does not know)."""
+    path = project / PO
+    fields = '"X-Generator: Poedit 3.4\\n"\n"X-Poedit-Basepath: ../../..\\n"\n'
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"Language: fa\\n"\n', '"Language: fa\\n"\n' + fields, 1), encoding="utf-8")
+    page = project / "docs/en/guides/microneedling.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new sentence for the update.\n", encoding="utf-8")
+    assert run(project, "update") == 0
+    updated = path.read_text(encoding="utf-8")
+    assert fields in updated and 'msgid "A new sentence for the update."' in updated

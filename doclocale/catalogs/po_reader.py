@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, PoFileParser, _NormalizedString
+from babel.messages.pofile import PoFileError, PoFileParser, _NormalizedString, denormalize
 
 from doclocale.catalogs.locale_files import read_locale_bytes
 from doclocale.catalogs.po_grammar import check_entries, check_lines
@@ -155,7 +155,39 @@ def parse_catalog(path: str, data: bytes, locale: str | None = None) -> Catalog:
         ) from error
     _check_plural_forms(path, text, catalog)
     check_entries(path, catalog, catalog.num_plurals if catalog.locale else 2, parser.written_flags)
+    set_extra_headers(catalog, extra_headers(text))
     return catalog
+
+
+#: Header fields Babel reads into a Catalog and writes back; any other field (a tool's
+#: X-Generator, X-Poedit-…, the translation review record) it drops, so it is kept apart.
+BABEL_HEADERS = frozenset(
+    "project-id-version report-msgid-bugs-to pot-creation-date po-revision-date last-translator language"
+    " language-team plural-forms mime-version content-type content-transfer-encoding generated-by".split()
+)
+_HEADER_ENTRY = re.compile(r'^msgid ""\nmsgstr ((?:"(?:[^"\\]|\\.)*"\n?)+)', re.M)
+
+
+def extra_headers(text: str) -> list[tuple[str, str]]:
+    """The header fields of a PO text that Babel does not keep, in their order."""
+    match = _HEADER_ENTRY.search(text)
+    if match is None:
+        return []
+    fields = []
+    for line in denormalize(match.group(1).strip()).split("\n"):
+        name, colon, value = line.partition(":")
+        if colon and name.strip() and name.strip().lower() not in BABEL_HEADERS:
+            fields.append((name.strip(), value.strip()))
+    return fields
+
+
+def get_extra_headers(catalog: Catalog) -> list[tuple[str, str]]:
+    return list(getattr(catalog, "doclocale_extra_headers", []))
+
+
+def set_extra_headers(catalog: Catalog, fields: list[tuple[str, str]]) -> None:
+    """Header fields written after Babel's own (``po_writer.serialize``)."""
+    setattr(catalog, "doclocale_extra_headers", list(fields))  # noqa: B010 (an attribute Babel does not have)
 
 
 def join_continued_lines(text: str) -> str:

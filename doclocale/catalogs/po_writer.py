@@ -18,6 +18,7 @@ import subprocess
 
 from babel.messages.catalog import Catalog, Message
 
+from doclocale.catalogs.po_reader import get_extra_headers
 from doclocale.errors import CatalogError
 from doclocale.model import Location
 
@@ -73,7 +74,8 @@ def serialize(catalog: Catalog, header_comment: str | None = None) -> str:
             header = [line for line in comment.splitlines() if line.startswith("#")]
             if message.fuzzy:
                 header.append("#, fuzzy")
-            blocks.append(header + ['msgid ""', f"msgstr {_quote(str(message.string))}"])
+            fields = str(message.string) + "".join(f"{name}: {value}\n" for name, value in get_extra_headers(catalog))
+            blocks.append(header + ['msgid ""', f"msgstr {_quote(fields)}"])
         else:
             blocks.append(_entry(message))
     blocks += [_entry(message, obsolete=True) for message in catalog.obsolete.values()]
