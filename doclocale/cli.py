@@ -39,6 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     init = commands.add_parser("init", help="add a language: its catalogs and its entry in mkdocs.yml")
     init.add_argument("language", help="language code, e.g. ar or de")
     init.add_argument("--name", help="the language's own name for the language switch")
+    checked = commands.add_parser(
+        "review-translation",
+        help="record that a second translator checked a page's translation (who, when, and what they checked)",
+    )
+    checked.add_argument("language", help="language code, e.g. fa")
+    checked.add_argument("page", help="the page under docs/en/, e.g. guides/microneedling")
+    checked.add_argument("--by", required=True, help="the name of the translator who checked it")
+    checked.add_argument("--date", help="the day of the check, YYYY-MM-DD (default: today)")
     pseudo = commands.add_parser(
         "pseudo", help="build a pseudo-localised copy of the site (accented, longer text) to spot untranslatable text"
     )
@@ -94,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             "update": run_update,
             "status": run_status,
             "init": run_init,
+            "review-translation": run_review_translation,
             "check": run_check,
             "pseudo": run_pseudo,
             "screenshots": run_screenshots,
@@ -212,6 +221,42 @@ def run_init(settings, args) -> int:
 
     for line in add_language(settings, args.config, args.language, args.name):
         print(line)
+    return 0
+
+
+def run_review_translation(settings, args) -> int:
+    import datetime as dt
+
+    from doclocale.catalogs.merge import read_catalog, write_catalog
+    from doclocale.catalogs.translation_review import incomplete, record_check
+    from doclocale.errors import CatalogError
+    from doclocale.model import Location
+
+    path = settings.catalog_path(args.language, args.page.removesuffix(".md"))
+    display = settings.relative(path)
+    name = " ".join(args.by.split())
+    if not name or len(name) > 100 or not name.isprintable():
+        raise CatalogError(
+            Location(display), "give the checking translator's name, on one line", 'e.g. --by "Sara Ahmadi"'
+        )
+    try:
+        day = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError as error:
+        raise CatalogError(
+            Location(display), f"--date {args.date!r} is not YYYY-MM-DD", "e.g. --date 2026-12-01"
+        ) from error
+    if day > dt.date.today():
+        raise CatalogError(Location(display), f"--date {day.isoformat()} is in the future", "give the day of the check")
+    catalog = read_catalog(path, display)
+    if left := incomplete(catalog):
+        raise CatalogError(
+            Location(display),
+            f"{len(left)} entries are not translated or still fuzzy (first: {left[0][:60]!r})",
+            "a check vouches for the whole page: finish the translation, then record the check",
+        )
+    record_check(catalog, name, day)
+    write_catalog(path, catalog)
+    print(f"{display}: translation checked by {name} on {day.isoformat()}")
     return 0
 
 

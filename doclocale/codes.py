@@ -45,6 +45,8 @@ C102 translator marked fuzzy: the English changed and the translation may be out
 C103 translator the translation is the English text itself
 C104 translator an obsolete entry (#~): its English is gone; reuse it if it helps, then delete it
 C105 translator the msgctxt was edited: it comes from the English page and must stay as it is
+C106 translator no second translator has checked the guide's translation (record a check with review-translation)
+C107 translator the guide's translation or its English changed after the recorded check
 M201 translator the link targets differ from the English
 M202 translator the image paths differ from the English
 M203 translator the `code` spans differ from the English

@@ -13,7 +13,7 @@ import pytest
 
 from .conftest import ROOT, copy_project
 
-DOCUMENTS = ("README.md", "ARCHITECTURE.md", "CONTRIBUTING.md", "DEPLOYING.md", "BENCHMARKS.md")
+DOCUMENTS = ("README.md", "ARCHITECTURE.md", "CONTRIBUTING.md", "DEPLOYING.md", "BENCHMARKS.md", "TRANSLATING.md")
 README = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in DOCUMENTS)
 #: Commands that run a server, take minutes, or are the set-up itself: documented, not run here.
 LONG_OR_INTERACTIVE = (

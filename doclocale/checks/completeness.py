@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from doclocale.catalogs.translation_review import CheckState, translation_check
 from doclocale.checks.entry import Entry
 from doclocale.model import Finding, Location, Severity
 from doclocale.reading.inline import parse_inline
@@ -76,4 +77,30 @@ def check_changed_contexts(path: str, catalog, template) -> Iterator[Finding]:
             f"msgctxt {message.context!r} matches no English text (the English has msgctxt {english}): "
             "this translation is not used and readers see the English",
             "put the msgctxt back as it was: it comes from the English page and is not translated",
+        )
+
+
+def check_translation_review(path: str, domain: str, catalog, entries: list[Entry]) -> Iterator[Finding]:
+    """C106/C107 on a guide whose translation is complete: no second translator has checked it,
+    or it changed after the check (readers are told it is not checked, either way)."""
+    if not entries or any(not e.msgstr or e.fuzzy for e in entries):
+        return
+    check = translation_check(catalog)
+    if check.state is CheckState.NOT_CHECKED:
+        yield Finding(
+            Location(path, 1),
+            "C106",
+            Severity.WARNING,
+            "no second translator has checked this page's translation; readers are told so",
+            "after a second translator has checked it, record the check:"
+            f' .venv/bin/python -m doclocale review-translation {entries[0].language} {domain} --by "NAME"',
+        )
+    elif check.state is CheckState.CHANGED:
+        yield Finding(
+            Location(path, 1),
+            "C107",
+            Severity.WARNING,
+            f"the translation or its English changed after {check.by}'s check on {check.date}; readers are told"
+            " it is not checked",
+            "have the changes checked, then record the check again (review-translation)",
         )

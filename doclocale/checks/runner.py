@@ -8,7 +8,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from doclocale.catalogs.update import build_templates, read_language_catalogs, read_sources, site_translations
-from doclocale.checks.completeness import check_changed_contexts, check_obsolete, check_untranslated
+from doclocale.checks.completeness import (
+    check_changed_contexts,
+    check_obsolete,
+    check_translation_review,
+    check_untranslated,
+)
 from doclocale.checks.consistency import check_consistency
 from doclocale.checks.entry import Entry, ignored_codes
 from doclocale.checks.glossary import Glossary, check_glossary, read_glossary
@@ -118,6 +123,8 @@ def catalog_jobs(settings: Settings, templates: dict, report: Report) -> list[Ch
             catalog_path = settings.relative(settings.catalog_path(language, domain))
             report.extend(check_obsolete(catalog_path, obsolete))
             report.extend(check_changed_contexts(catalog_path, loaded[domain], template))
+            if is_guide(f"{domain}.md"):
+                report.extend(check_translation_review(catalog_path, domain, loaded[domain], entries))
         report.extend(check_consistency(every))
     return jobs
 

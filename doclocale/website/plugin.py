@@ -43,6 +43,7 @@ from doclocale.website.presentation import (
     page_notice,
     set_html_direction,
     source_path,
+    translation_check_context,
     valid_theme_markup,
 )
 from doclocale.website.release_gate import failure, oversized_handouts, release_findings
@@ -54,6 +55,9 @@ UNWRITTEN = "doclocale-unwritten.html"  # the template of pages a shard renders 
 
 class DocLocaleConfig(Config):
     strict = config_options.Type(bool, default=False)  # release mode: untranslated text fails the build
+    require_translation_review = config_options.Type(
+        bool, default=False
+    )  # release: guides checked by a second translator
     handouts = config_options.Type(bool, default=True)  # printable PDFs of the guides (README, "Printed handouts")
     # One language's share of the site (README, "Sharded builds"): the source language and this
     # one are built, the search index is left to the merge. Set by ``doclocale shard``.
@@ -133,7 +137,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
                 log.info("%s", finding.format())
         problems = release_problems(builds) + site_release_problems(self.built_settings())
         if self.config.strict:
-            stopping = release_findings(self.built_settings())
+            stopping = release_findings(self.built_settings(), self.config.require_translation_review)
             if stopping or problems:
                 pages = [problem for problem in problems if not problem.startswith(" ")]
                 raise PluginError(
@@ -245,6 +249,10 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         source_page = source_path(page.file.src_uri, self.settings)
         context["doclocale_guide"] = is_guide(source_page)
         context["doclocale_review"] = review_dates(page.meta, self.language) if is_guide(source_page) else None
+        translated_guide = is_guide(source_page) and self.language != self.settings.source_language
+        context["doclocale_translation_check"] = (
+            translation_check_context(self.settings, self.language, source_page) if translated_guide else None
+        )
         context["doclocale_search_rules"] = folding_rules(self.language)
         context["doclocale_handout"] = None
         if is_guide(source_page) and self.config.handouts:

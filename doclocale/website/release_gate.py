@@ -17,17 +17,21 @@ from doclocale.settings import Settings
 
 #: Entries readers would see in English: a release waits for them (``make check`` warns).
 NOT_TRANSLATED = ("C101", "C102")
+#: Guides whose translation no second translator has checked, or that changed since.
+NOT_CHECKED = ("C106", "C107")
 
 
-def release_findings(settings: Settings) -> list[Finding]:
+def release_findings(settings: Settings, require_translation_review: bool = False) -> list[Finding]:
     """What stops a release, each at its ``po-path:line`` with its English: every error of the
     catalog checks (spelling, numbers, a letter the sheet cannot print, a translation out of
-    proportion, a changed msgctxt …) and every entry not translated yet or fuzzy."""
+    proportion, a changed msgctxt …) and every entry not translated yet or fuzzy; with
+    ``require_translation_review`` (mkdocs.yml), every guide a second translator has not checked."""
     try:
         report = check_catalogs(settings, read_sources(settings))
     except PipelineError as error:
         return [Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)]
-    return [f for f in report.active if f.severity is Severity.ERROR or f.code in NOT_TRANSLATED]
+    stopping = NOT_TRANSLATED + (NOT_CHECKED if require_translation_review else ())
+    return [f for f in report.active if f.severity is Severity.ERROR or f.code in stopping]
 
 
 def oversized_handouts(settings: Settings, guides: Iterable[list[GuideCopy]], site: Path) -> list[Finding]:
