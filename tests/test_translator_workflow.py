@@ -63,7 +63,7 @@ def test_a_changed_sentence_goes_fuzzy_and_the_reader_is_told(project: Path, cap
 
     assert run(project, "build") == 0
     html = (project / GUIDE_FA).read_text(encoding="utf-8")
-    assert "translation-notice" in html and "ترجمه در حال انجام است" in html
+    assert "translation-notice" in html and "ترجمهٔ این صفحه هنوز کامل نیست" in html
     assert f'<span lang="en" dir="ltr">{NEW}</span>' in html
 
     assert run(project, "build", "--strict") == 1
