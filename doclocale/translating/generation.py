@@ -9,6 +9,7 @@ glossary, or the versions of the renderer and theme.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -19,6 +20,7 @@ from babel.messages.catalog import Catalog
 
 from doclocale.catalogs import merge as catalogs
 from doclocale.catalogs.locale_files import check_locale_tree
+from doclocale.catalogs.translation_review import CheckState, TranslationCheck, translation_check
 from doclocale.errors import RefusedTranslations, SourceError
 from doclocale.model import Finding, Location, Severity, SourcePage, excerpt
 from doclocale.reading.sources import find_pages, page_domain, read_page
@@ -40,6 +42,7 @@ class LanguageBuild:
     changed: tuple[str, ...]  # pages whose file changed
     rendered: int = 0  # pages rendered this time (the others were reused: inputs unchanged)
     refused: tuple[Finding, ...] = ()  # translations the gate did not publish
+    checks: dict[str, TranslationCheck] = field(default_factory=dict)  # page -> its second translator's check
 
     def incomplete(self) -> list[RenderedPage]:
         return [page for page in self.pages if page.state is not PageState.COMPLETE]
@@ -73,6 +76,12 @@ class GenerationPlan:
     caches: dict[str, dict] = field(default_factory=dict)
     rendered: dict[str, int] = field(default_factory=dict)
     refused: dict[str, list[Finding]] = field(default_factory=dict)
+    checks: dict[str, dict[str, TranslationCheck]] = field(default_factory=dict)
+
+
+def _check_of(entry: dict) -> TranslationCheck:
+    state, by, date = entry.get("check") or (CheckState.NOT_CHECKED.value, "", "")
+    return TranslationCheck(CheckState(state), by, dt.date.fromisoformat(date) if date else None)
 
 
 def _cached(page: str, text: bytes, entry: dict) -> tuple[RenderedPage, list[Finding]]:
@@ -90,9 +99,10 @@ def _cached(page: str, text: bytes, entry: dict) -> tuple[RenderedPage, list[Fin
     ]
 
 
-def _cache_entry(key: str, rendered: RenderedPage, refused: list[Finding]) -> dict:
+def _cache_entry(key: str, rendered: RenderedPage, refused: list[Finding], check: TranslationCheck) -> dict:
     return {
         "inputs": key,
+        "check": [check.state.value, check.by, check.date.isoformat() if check.date else ""],
         "translated": rendered.translated,
         "outdated": rendered.outdated,
         "missing": rendered.missing,
@@ -124,6 +134,7 @@ def plan_generation(
     sources = dict(sources or {})
     plan = GenerationPlan()
     slots: dict[str, list[tuple[RenderedPage, list[Finding]] | None]] = {}  # per page, in order; None: to gate
+    checks: dict[str, list[TranslationCheck]] = {}  # per page, in order: read with the catalog
     keys: dict[str, list[str]] = {}  # the inputs each page was generated from
     jobs: list[GateJob] = []
     waiting: list[tuple[str, int, str]] = []  # each job's language, place among its pages, catalog
@@ -133,7 +144,7 @@ def plan_generation(
             previous = json.loads(existing.get(INPUTS_FILE, b"{}"))
         except ValueError:
             previous = {}
-        slots[language], keys[language] = [], []
+        slots[language], keys[language], checks[language] = [], [], []
         for page in names:
             catalog_file = settings.catalog_path(language, page_domain(page))
             catalog_bytes = catalog_file.read_bytes() if catalog_file.exists() else b""
@@ -144,6 +155,7 @@ def plan_generation(
             entry = previous.get(page)
             if entry and entry.get("inputs") == key and page in existing:
                 slots[language].append(_cached(page, existing[page], entry))
+                checks[language].append(_check_of(entry))
                 continue
             if page not in sources:
                 sources[page] = read_page(settings, page)
@@ -151,6 +163,7 @@ def plan_generation(
             catalog = (
                 catalogs.parse_catalog(display, catalog_bytes, language) if catalog_bytes else Catalog(locale=language)
             )
+            checks[language].append(translation_check(catalog))
             jobs.append(GateJob(sources[page], catalogs.translations(catalog), page, settings.source_language))
             waiting.append((language, len(slots[language]), display))
             slots[language].append(None)
@@ -168,8 +181,11 @@ def plan_generation(
         plan.pages[language] = tuple(rendered for rendered, _ in results)
         plan.refused[language] = [finding for _, findings in results for finding in findings]
         plan.caches[language] = {
-            rendered.page: _cache_entry(key, rendered, findings)
-            for key, (rendered, findings) in zip(keys[language], results, strict=True)
+            rendered.page: _cache_entry(key, rendered, findings, check)
+            for key, (rendered, findings), check in zip(keys[language], results, checks[language], strict=True)
+        }
+        plan.checks[language] = {
+            rendered.page: check for (rendered, _), check in zip(results, checks[language], strict=True)
         }
     return plan
 
@@ -202,6 +218,7 @@ def generate_all(
                 tuple(name for name in changed if name != INPUTS_FILE),
                 plan.rendered.get(language, 0),
                 tuple(plan.refused[language]),
+                plan.checks[language],
             )
         )
     return builds

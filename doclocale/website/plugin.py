@@ -23,6 +23,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from doclocale.catalogs.translation_review import CheckState, TranslationCheck
 from doclocale.catalogs.update import site_release_problems, site_translations
 from doclocale.errors import PipelineError
 from doclocale.handouts.links import handout_context
@@ -75,7 +76,10 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.refused_site_strings: list = []
         self.source_content: dict[str, str] = {}  # page -> the source-language page's HTML
         self.source_not_found = ""  # the source language's 404 page
-        self.guides: dict[str, list[GuideCopy]] = {}  # guide page -> its built copies, for the handouts
+        self.guides: dict[str, list[GuideCopy]] = {}
+        self.translation_checks: dict[
+            tuple[str, str], TranslationCheck
+        ] = {}  # (language, page) -> check  # guide page -> its built copies, for the handouts
         self.handouts_written: list[Path] = []
         self.live = LiveServe()
         self.source_markdown: dict[str, str] = {}  # page -> the source-language page's Markdown
@@ -125,6 +129,9 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             builds = generate_all(self.built_settings(), renderer_from_config(config), release=self.config.strict)
         except PipelineError as error:
             raise PluginError(error.format()) from error
+        self.translation_checks = {
+            (build.language, page): check for build in builds for page, check in build.checks.items()
+        }
         for build in builds:
             log.info(
                 "docs/%s: %d pages rendered, %d reused (inputs unchanged), %d changed",
@@ -251,7 +258,12 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         context["doclocale_review"] = review_dates(page.meta, self.language) if is_guide(source_page) else None
         translated_guide = is_guide(source_page) and self.language != self.settings.source_language
         context["doclocale_translation_check"] = (
-            translation_check_context(self.settings, self.language, source_page) if translated_guide else None
+            translation_check_context(
+                self.translation_checks.get((self.language, source_page), TranslationCheck(CheckState.NOT_CHECKED)),
+                self.language,
+            )
+            if translated_guide
+            else None
         )
         context["doclocale_search_rules"] = folding_rules(self.language)
         context["doclocale_handout"] = None

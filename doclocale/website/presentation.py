@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from posixpath import relpath
 from urllib.parse import urlsplit
 
-from doclocale.catalogs.po_reader import read_catalog
-from doclocale.catalogs.translation_review import CheckState, TranslationCheck, translation_check
-from doclocale.errors import PipelineError
+from doclocale.catalogs.translation_review import CheckState, TranslationCheck
 from doclocale.reading.review import format_review_date
 from doclocale.settings import Settings
 
@@ -108,15 +106,9 @@ def source_path(src_uri: str, settings: Settings) -> str:
     return rest if first in (settings.source_language,) + settings.languages else src_uri
 
 
-def translation_check_context(settings: Settings, language: str, page: str) -> dict:
+def translation_check_context(check: TranslationCheck, language: str) -> dict:
     """What a translated guide's footer says of its translation: checked by whom and when (in
     the page's calendar and digits), or not checked, also when it changed after the check."""
-    domain = page.removesuffix(".md")
-    path = settings.catalog_path(language, domain)
-    try:
-        check = translation_check(read_catalog(path, settings.relative(path)))
-    except PipelineError:
-        check = TranslationCheck(CheckState.NOT_CHECKED)
     if check.state is not CheckState.CHECKED or check.date is None:
         return {"checked": False}
     return {
