@@ -34,6 +34,7 @@ from doclocale.translating.generation import generate_all, release_problems
 from doclocale.translating.html_rule import compare_published
 from doclocale.translating.renderer import renderer_from_config
 from doclocale.util.atomic import write_cache_file
+from doclocale.util.result_store import ResultStore, result_key
 from doclocale.website.content_marks import ContentMarks, content_out_of_place
 from doclocale.website.isolation import isolate_latin
 from doclocale.website.live import LiveServe
@@ -76,10 +77,10 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.refused_site_strings: list = []
         self.source_content: dict[str, str] = {}  # page -> the source-language page's HTML
         self.source_not_found = ""  # the source language's 404 page
-        self.guides: dict[str, list[GuideCopy]] = {}
-        self.translation_checks: dict[
-            tuple[str, str], TranslationCheck
-        ] = {}  # (language, page) -> check  # guide page -> its built copies, for the handouts
+        self.guides: dict[str, list[GuideCopy]] = {}  # guide page -> its built copies, for the handouts
+        self.translation_checks: dict[tuple[str, str], TranslationCheck] = {}  # (language, page) -> the check
+        self.compared = ResultStore(Path(".cache") / "unused")  # set per build in on_pre_build
+        self.search_store = ResultStore(Path(".cache") / "unused")
         self.handouts_written: list[Path] = []
         self.live = LiveServe()
         self.source_markdown: dict[str, str] = {}  # page -> the source-language page's Markdown
@@ -122,6 +123,9 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             return
         self.finished_builds = 0
         self.published_in_english = []
+        suffix = f"-{self.config.shard}" if self.config.shard else ""
+        self.compared = ResultStore(self.settings.cache_dir(f"compared{suffix}"))
+        self.search_store = ResultStore(self.settings.cache_dir("search"))
         self.guides = {}
         self.handouts_written = []
         self.live.begin()
@@ -215,12 +219,26 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             # The generator's gate compared the same renderings before the pages were
             # written; this compares what MkDocs itself rendered. A difference is a defect
             # of this project, not of a translation: the page is published in English.
-            problems = compare_published(english, html, name, self.language)
+            key = result_key(name, self.language, english, html)  # the same renderings passed before: same verdict
+            problems = [] if self.compared.has(key) else compare_published(english, html, name, self.language)
+            if not problems:
+                self.compared.put(key)
             if problems:
                 html = self.english_instead(page, config, files, "; ".join(problems))
-        html = isolate_latin(html) if Locale.parse(self.language).text_direction == "rtl" else html
+        if Locale.parse(self.language).text_direction == "rtl":
+            html = self.isolated(html)
         self.files = files
         return self.marks.around(html)
+
+    def isolated(self, html: str) -> str:
+        """``isolate_latin`` of a page's content, kept between builds (the same content gives the same)."""
+        key = result_key("isolate_latin", html)
+        kept = self.compared.get(key)
+        if kept is not None:
+            return kept.decode("utf-8")
+        result = isolate_latin(html)
+        self.compared.put(key, result.encode("utf-8"))
+        return result
 
     def english_instead(self, page, config, files, difference: str) -> str:
         """The page's content in English, rendered at the page's own place, with the usual notice;
@@ -296,10 +314,12 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
                 / f"published-in-english{'-' + self.config.shard if self.config.shard else ''}.json"
             )
             write_cache_file(record, json.dumps(self.published_in_english, indent=1).encode())
+            self.compared.prune()
             site = Path(config.site_dir)
             if not self.config.shard:  # a shard's pages are indexed with the others' when they are merged
                 try:
-                    count = write_search_index(site)
+                    count = write_search_index(site, self.search_store)
+                    self.search_store.prune()
                 except PipelineError as error:
                     raise PluginError(error.format()) from error
                 log.info("search index: %d pages", count)

@@ -15,12 +15,14 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from html import escape
+from importlib import metadata
 from pathlib import Path
 
 import lxml.html
 
 from doclocale.errors import SiteError
 from doclocale.model import Location
+from doclocale.util.result_store import ResultStore, result_key
 
 _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -122,14 +124,26 @@ def search_document(record: SearchRecord) -> str:
     )
 
 
-def write_search_index(site: Path) -> int:
+def write_search_index(site: Path, store: ResultStore | None = None) -> int:
     """Index every page of the built site into site/pagefind/; returns the page count.
 
     Pagefind indexes folded copies of the pages (written to a temporary folder with
     the same URLs), so the index holds one spelling per word while the site keeps
     the real text. Pagefind's command line is used: its Python service answers one
-    record per ~100 ms, the command line indexes thousands of pages per second.
+    record per ~100 ms, the command line indexes thousands of pages per second. With a ``store``,
+    an index made from the same documents by the same Pagefind is copied, not made again.
     """
+    pages = sorted(site.rglob("index.html"))
+    key = result_key(
+        metadata.version("pagefind"),
+        *(f"{p.relative_to(site).as_posix()}\n" for p in pages),
+        *map(Path.read_bytes, pages),
+    )
+    if store is not None and store.copy_tree_out(key, site / "pagefind"):
+        count = site / "pagefind" / "pages.count"  # kept with the index, not published
+        pages_indexed = int(count.read_text(encoding="utf-8"))
+        count.unlink()
+        return pages_indexed
     records = read_records(site)
     with tempfile.TemporaryDirectory() as folder:
         for record in records:
@@ -156,6 +170,10 @@ def write_search_index(site: Path) -> int:
         ),
         encoding="utf-8",
     )
+    if store is not None:
+        (site / "pagefind" / "pages.count").write_text(str(len(records)), encoding="utf-8")
+        store.put_tree(key, site / "pagefind")
+        (site / "pagefind" / "pages.count").unlink()
     return len(records)
 
 

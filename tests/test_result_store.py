@@ -1,0 +1,66 @@
+"""Results kept between builds: reused only for the very inputs they were computed from, pruned
+to what the last run used; a warm build with nothing new neither compares pages again nor runs
+Pagefind, and publishes the same bytes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import doclocale.website.plugin as plugin
+import doclocale.website.search as search
+from doclocale.cli import main
+from doclocale.util.result_store import ResultStore, result_key
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_key_changes_with_any_input_and_nothing_else() -> None:
+    assert result_key("a", b"b") == result_key("a", b"b")
+    assert result_key("a", b"b") != result_key("a", b"c") != result_key("ab")
+    assert result_key("ab", "") != result_key("a", "b")  # parts are delimited
+
+
+def test_the_store_keeps_what_a_run_used_and_nothing_else(tmp_path: Path) -> None:
+    first = ResultStore(tmp_path / "store")
+    first.put("old", b"1")
+    first.put("kept", b"2")
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "tree" / "file").write_text("x")
+    first.put_tree("folder", tmp_path / "tree")
+    second = ResultStore(tmp_path / "store")
+    assert second.get("kept") == b"2" and second.get("missing") is None
+    assert second.copy_tree_out("folder", tmp_path / "out") and (tmp_path / "out" / "file").read_text() == "x"
+    second.prune()
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["folder", "kept"]
+
+
+def test_a_warm_build_reuses_verdicts_and_the_search_index(project: Path, monkeypatch) -> None:
+    monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    config = ["--config", str(project / "mkdocs.yml"), "build"]
+    assert main(config) == 0
+    first = project.parent / "first-site"
+    shutil.copytree(project / "site", first)
+    calls = {"compare": 0, "pagefind": 0}
+    real_compare, real_run = plugin.compare_published, search.subprocess.run
+
+    def compare(*args):
+        calls["compare"] += 1
+        return real_compare(*args)
+
+    def run(*args, **kwargs):
+        calls["pagefind"] += 1
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(plugin, "compare_published", compare)
+    monkeypatch.setattr(search.subprocess, "run", run)
+    assert main(config) == 0
+    assert calls == {"compare": 0, "pagefind": 0}
+    assert files(first) == files(project / "site")
+
+    about = project / "locale/fa/LC_MESSAGES/about.po"  # one page changes: compared, and indexed, again
+    about.write_text(about.read_text(encoding="utf-8").replace("درباره", "دربارهٔ", 1), encoding="utf-8")
+    assert main(config) == 0
+    assert calls == {"compare": 1, "pagefind": 1}
