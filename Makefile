@@ -38,6 +38,7 @@ shard: $(STAMP)  ## one language's share of the site, in shards/<language>/ (one
 merge: $(STAMP)  ## merge every language's shard in shards/ into site/ (and write its sitemap and search index)
 	$(CLI) merge shards/*/
 
+serve: export NO_MKDOCS_2_WARNING = 1  # the theme's end-of-life notice on every start: ARCHITECTURE.md says it once
 serve: $(STAMP)  ## live preview at http://127.0.0.1:8000 (English) and /fa/ (Persian); a save rebuilds only the changed pages
 	$(VENV)/bin/mkdocs serve --dirty
 

@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 from dataclasses import dataclass
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -67,11 +68,16 @@ def _local_files(document: str) -> list[Path]:
     return found
 
 
+@cache
+def _renderer_versions() -> bytes:
+    """Read once per process: importlib.metadata scans site-packages on every call."""
+    return "".join(f"{name}={version(name)}" for name in ("weasyprint", "pydyf")).encode()
+
+
 def cache_key(document: str, site: Path) -> str:
     """Independent of where the site is being built (a staging folder with a random name)."""
     digest = hashlib.sha256(document.replace(site.resolve().as_uri(), "site:").encode())
-    for name in ("weasyprint", "pydyf"):
-        digest.update(f"{name}={version(name)}".encode())
+    digest.update(_renderer_versions())
     for path in [*FONTS.values(), *_local_files(document)]:
         digest.update(path.read_bytes() if path.is_file() else b"missing")
     return digest.hexdigest()

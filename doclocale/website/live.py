@@ -17,6 +17,11 @@ from dataclasses import dataclass, field
 import jinja2
 
 DIRTY_NOTICE = "A 'dirty' build is being performed"
+#: Lines a live preview prints on every save that say nothing to its user: the second language is
+#: built into a folder of the first (MkDocs calls the first one's files stale), and static-i18n's
+#: progress names a temporary folder. The preview's own lines say what was rebuilt.
+PROGRESS = ("The directory contains stale files", "Building '", "Overriding '")
+I18N_MODULES = ("plugin", "reconfigure", "folder", "suffix")  # static-i18n logs from each module's logger
 
 
 class _DirtyNotice(logging.Filter):
@@ -25,6 +30,12 @@ class _DirtyNotice(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith(DIRTY_NOTICE)
+
+
+class _Progress(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (record.levelno <= logging.INFO and any(part in message for part in PROGRESS))
 
 
 class _KeptTemplates(jinja2.BytecodeCache):
@@ -110,6 +121,8 @@ class LiveServe:
         self.active = command == "serve" and dirty
         if self.active:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+            for name in ("mkdocs.commands.build", *(f"mkdocs.plugins.mkdocs_static_i18n.{m}" for m in I18N_MODULES)):
+                logging.getLogger(name).addFilter(_Progress())
 
     def begin(self) -> None:
         self.builds += 1
