@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from doclocale.catalogs.merge import read_catalog, write_catalog
-from doclocale.checks.pull_request import annotation
+from doclocale.catalogs.merge import Counts, read_catalog, write_catalog
+from doclocale.catalogs.status import StatusRow
+from doclocale.checks.pull_request import annotation, job_summary
 from doclocale.cli import main
 from doclocale.model import Finding, Location, Severity
+from doclocale.report import Report
 
 GUIDE = "locale/fa/LC_MESSAGES/guides/microneedling.po"
 
@@ -32,11 +34,52 @@ GUIDE = "locale/fa/LC_MESSAGES/guides/microneedling.po"
             Finding(Location("site/a.html", 3), "L920", Severity.INFO, "links to another site: https://x.org"),
             "::notice file=site/a.html,line=3,title=L920 built site and handouts::links to another site: https://x.org",
         ),
+        (
+            Finding(Location("locale/fa/LC_MESSAGES/_site.po", 40), "S303", Severity.ERROR, "has <b>", "plain text"),
+            "::error file=locale/fa/LC_MESSAGES/_site.po,line=40,title=S303 safety (the build's own gate)::"
+            "has <b>%0AHow to fix it: plain text",
+        ),
+        (
+            Finding(Location("docs/en/guides/a.md", 1), "V104", Severity.ERROR, "review was due on 2026-01-01"),
+            "::error file=docs/en/guides/a.md,line=1,title=V104 medical review::review was due on 2026-01-01",
+        ),
     ],
-    ids=["error-with-english-and-hint", "escaped", "info-is-a-notice"],
+    ids=["error-with-english-and-hint", "escaped", "info-is-a-notice", "site-strings", "english-page"],
 )
 def test_a_finding_is_an_annotation_escaped_as_github_documents(finding: Finding, expected: str) -> None:
     assert annotation(finding) == expected
+
+
+def test_the_job_summary_reads_as_expected() -> None:
+    """Each kind of entry and finding, rendered as the run's summary (fixture: tests/fixtures/github/)."""
+    counts = Counts(translated=10, fuzzy=2, untranslated=1, words_translated=90, words_fuzzy=12, words_untranslated=7)
+    rows = [StatusRow("fa", "guides/a", counts), StatusRow("fa", "_site", Counts(translated=3, words_translated=5))]
+    report = Report()
+    report.extend(
+        [
+            Finding(
+                Location("locale/fa/LC_MESSAGES/guides/a.po", 12),
+                "P701",
+                Severity.ERROR,
+                "Arabic yeh",
+                "type ی",
+                "Pain",
+            ),
+            Finding(
+                Location("locale/fa/LC_MESSAGES/guides/a.po", 30),
+                "C102",
+                Severity.WARNING,
+                "marked fuzzy",
+                "",
+                "Rest | sleep",
+            ),
+            Finding(
+                Location("docs/en/index.md", 1), "D101", Severity.ERROR, "the home page does not list a guide", "add it"
+            ),
+        ]
+    )
+    expected = Path(__file__).parent / "fixtures" / "github" / "summary.md"
+    assert job_summary(report, rows, "the artifact 'preview'") == expected.read_text(encoding="utf-8")
 
 
 def test_a_translators_mistake_is_annotated_on_its_line_with_a_summary(
@@ -57,3 +100,44 @@ def test_a_translators_mistake_is_annotated_on_its_line_with_a_summary(
     text = summary.read_text(encoding="utf-8")
     assert "| guides/microneedling | 60 | 0 | 1 |" in text
     assert f"- error P701 at line {line}: Arabic yeh" in text and "open the artifact 'site'" in text
+
+
+WORKFLOW = Path(__file__).resolve().parent.parent / ".github/workflows/pull-request.yml"
+
+
+def workflow_commands_in_order() -> list[list[str]]:
+    """The pull-request job's commands, as this project's command line runs them."""
+    import yaml
+
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["translation"]["steps"]
+    runs = [step["run"] for step in steps if "run" in step and not step["run"].startswith("sudo apt-get")]
+    commands = []
+    for run in runs:
+        if run == "make build":
+            commands.append(["build"])
+        else:
+            assert run.startswith(".venv/bin/python -m doclocale "), run
+            commands.append(run.removeprefix(".venv/bin/python -m doclocale ").split())
+    return commands
+
+
+@pytest.mark.parametrize(
+    ("msgstr", "code", "level", "exit_code"),
+    [("", "C101", "warning", 0), ("چین‌های ريز", "P701", "error", 1)],
+    ids=["untranslated-passes-with-an-annotation", "broken-fails-on-its-line"],
+)
+def test_the_pull_request_workflow_answers_on_the_line(
+    project: Path, monkeypatch, capsys, msgstr: str, code: str, level: str, exit_code: int
+) -> None:
+    commands = workflow_commands_in_order()
+    assert commands == [["build"], ["check", "--format", "github"]]  # preview build first, then every check
+    monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    catalog = read_catalog(project / GUIDE)
+    catalog.get("small wrinkles").string = msgstr
+    write_catalog(project / GUIDE, catalog)
+    line = read_catalog(project / GUIDE).get("small wrinkles").lineno
+    codes = [main(["--config", str(project / "mkdocs.yml"), *command]) for command in commands]
+    assert codes == [0, exit_code]
+    out = capsys.readouterr().out
+    assert f"::{level} file={GUIDE},line={line},title={code} " in out, out
