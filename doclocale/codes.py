@@ -85,7 +85,7 @@ R803 site maintainer the generated page's tables differ from the English page
 R804 site maintainer the generated page's images differ from the English page
 R805 site maintainer the generated page's links differ from the English page
 R806 site maintainer the generated page's front matter (dates, reviewer, sources) differs from the English page
-D101 editor the home page does not list a guide (readers of every language would not find it)
+D101 editor neither the home page nor the guide's section page lists a guide (readers would not find it)
 V101 editor a guide's front matter lacks its reviewer, review dates or sources
 V102 editor a review date is not written YYYY-MM-DD
 V103 editor medical review is pending: readers see "medical review pending"

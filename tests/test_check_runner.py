@@ -123,3 +123,13 @@ def test_a_guide_the_home_page_does_not_list_is_named(settings, link: str, expec
     assert [f.code for f in found] == expected
     for finding in found:
         assert finding.location.path == "docs/en/index.md" and "guides/chemical-peel.md" in finding.message
+
+
+def test_a_guide_listed_on_its_section_page_is_listed(settings) -> None:
+    guide = settings.source_dir / "guides" / "microneedling.md"
+    (settings.source_dir / "guides" / "chemical-peel.md").write_text(guide.read_text(encoding="utf-8"), "utf-8")
+    section = settings.source_dir / "guides" / "index.md"
+    section.write_text("# Guides\n\n- [Chemical peel](chemical-peel.md)\n- [Micro-needling](microneedling.md)\n")
+    assert [f for f in run_checks(settings).findings if f.code == "D101"] == []
+    section.write_text("# Guides\n\n- [Micro-needling](microneedling.md)\n")
+    assert len([f for f in run_checks(settings).findings if f.code == "D101"]) == 1

@@ -1,5 +1,5 @@
-"""The home page lists every guide: a guide nobody links to from the home page is a page readers
-of either language never find. The list stays the editor's words (a line of what each guide is
+"""The home page (or the guide's section page) lists every guide: a guide nobody links to from
+there is a page readers of either language never find. The list stays the editor's words (a line of what each guide is
 about); this check names the guide missing from it."""
 
 from __future__ import annotations
@@ -27,18 +27,27 @@ def linked_pages(name: str, page: SourcePage) -> set[str]:
     return found
 
 
+def listing_pages(guide: str) -> list[str]:
+    """Where a reader looks for a guide: the home page, and the index page of each folder above it
+    (a library in sections lists its guides on each section's page)."""
+    folders = guide.split("/")[:-1]
+    return [HOME] + ["/".join(folders[: depth + 1]) + "/index.md" for depth in range(len(folders))]
+
+
 def check_guide_list(sources: dict[str, SourcePage], source_dir: str) -> Iterator[Finding]:
-    """D101 on the home page for each guide it does not link to."""
-    home = sources.get(HOME)
-    if home is None:
+    """D101 on the home page for each guide neither it nor its section's index page links to."""
+    if HOME not in sources:
         return
-    listed = linked_pages(HOME, home)
-    for page in sorted(name for name in sources if is_guide(name) and name not in listed):
+    links = {name: linked_pages(name, page) for name, page in sources.items() if name.endswith("index.md")}
+    for page in sorted(name for name in sources if is_guide(name)):
+        if any(page in links.get(listing, set()) for listing in listing_pages(page)):
+            continue
         title = sources[page].front_matter.get("title") or page
         yield Finding(
             Location(f"{source_dir}/{HOME}", 1),
             "D101",
             Severity.ERROR,
-            f"the home page does not list the guide {page} ({title}): readers of every language miss it",
+            f"neither the home page nor its section's page lists the guide {page} ({title}): readers of every"
+            " language miss it",
             f"add a line to the list of guides: - [{title}]({page}): what it is about, in a few words",
         )
