@@ -113,10 +113,10 @@ def test_a_handout_carries_the_clinic_the_review_and_when_to_get_help(built_site
         "en": [
             "Skin Clinic Patient Guides",
             "Medical review pending",
-            "Page last updated November 20 2026",
+            "Page last updated December 5 2026",
             "When to get help",
         ],
-        "fa": ["راهنمای بیماران کلینیک پوست", "آخرین به‌روزرسانی این صفحه", "۲۹ آبان ۱۴۰۵", "چه زمانی کمک بگیرید"],
+        "fa": ["راهنمای بیماران کلینیک پوست", "آخرین به‌روزرسانی این صفحه", "۱۴ آذر ۱۴۰۵", "چه زمانی کمک بگیرید"],
     }[language]
     for phrase in wanted:
         assert " ".join(words(phrase)) in text, phrase

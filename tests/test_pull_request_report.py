@@ -87,7 +87,7 @@ def test_a_translators_mistake_is_annotated_on_its_line_with_a_summary(
 ) -> None:
     catalog = read_catalog(project / GUIDE)
     catalog.get("small wrinkles").string = "چین‌های ريز"
-    catalog.get("acne and acne scars").string = ""
+    catalog.get("acne scars, and acne at times when you have no active pimples").string = ""
     write_catalog(project / GUIDE, catalog)
     line = read_catalog(project / GUIDE).get("small wrinkles").lineno
     summary = tmp_path / "summary.md"

@@ -31,7 +31,7 @@ def test_every_catalog_error_of_check_stops_the_release_build(quick: Path, capsy
     catalog = read_catalog(quick / GUIDE)
     edits = {
         "small wrinkles": "چین و چروک‌های ريز",  # Arabic yeh (P7xx)
-        "acne and acne scars": "آکنه و جای جوش ☤",  # a letter the handout font cannot print (L915)
+        "acne scars, and acne at times when you have no active pimples": "آکنه و جای جوش ☤",  # a letter the handout font cannot print (L915)
         "skin that looks dull or tired": "پوستی که کدر یا خسته به نظر می‌رسد. " * 20,  # out of proportion (L916)
     }
     for msgid, msgstr in edits.items():

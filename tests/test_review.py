@@ -40,8 +40,8 @@ def test_review_dates_keep_iso_for_the_time_element() -> None:
 def test_guide_footer_in_both_languages(built_site: Path) -> None:
     persian = (built_site / "fa/guides/microneedling/index.html").read_text(encoding="utf-8")
     english = (built_site / "guides/microneedling/index.html").read_text(encoding="utf-8")
-    assert '<time datetime="2026-11-20">۲۹ آبان ۱۴۰۵</time>' in persian
-    assert '<time datetime="2026-11-20">November 20, 2026</time>' in english
+    assert '<time datetime="2026-12-05">۱۴ آذر ۱۴۰۵</time>' in persian
+    assert '<time datetime="2026-12-05">December 5, 2026</time>' in english
     assert "Medical review pending" in english and "بازبینی پزشکی هنوز انجام نشده است" in persian
     # No review happened: the date is the page's last update, never a review date or a next review.
     assert "Page last updated" in english and "آخرین به‌روزرسانی این صفحه" in persian
@@ -79,7 +79,7 @@ def test_a_reviewed_guide_names_its_reviewer_and_dates_in_both_languages(project
     page = project / "docs/en/guides/microneedling.md"
     text = page.read_text(encoding="utf-8")
     text = text.replace("reviewed_by: pending", "reviewed_by: Dr. Test Reviewer").replace(
-        "last_updated: 2026-11-20", "last_reviewed: 2026-11-20"
+        "last_updated: 2026-12-05", "last_reviewed: 2026-12-05"
     )
     page.write_text(text, encoding="utf-8")
     import os
