@@ -64,3 +64,26 @@ def test_a_warm_build_reuses_verdicts_and_the_search_index(project: Path, monkey
     about.write_text(about.read_text(encoding="utf-8").replace("درباره", "دربارهٔ", 1), encoding="utf-8")
     assert main(config) == 0
     assert calls == {"compare": 1, "pagefind": 1}
+
+
+def test_a_check_after_a_check_parses_only_the_catalogs_that_changed(project: Path, monkeypatch, capsys) -> None:
+    import doclocale.catalogs.po_reader as po_reader
+
+    config = ["--config", str(project / "mkdocs.yml"), "check", "--no-site"]
+    assert main(config) == 0
+    first = capsys.readouterr().out
+    parsed: list[str] = []
+    real = po_reader.parse_catalog
+
+    def counting(display, data, locale=None):
+        parsed.append(display)
+        return real(display, data, locale)
+
+    monkeypatch.setattr(po_reader, "parse_catalog", counting)
+    assert main(config) == 0 and capsys.readouterr().out == first
+    assert parsed == ["locale/fa/LC_MESSAGES/_site.po"]  # the site strings are read by their own path
+    about = project / "locale/fa/LC_MESSAGES/about.po"
+    about.write_text(about.read_text(encoding="utf-8").replace("درباره", "دربارهٔ", 1), encoding="utf-8")
+    parsed.clear()
+    main(config)
+    assert sorted(parsed) == ["locale/fa/LC_MESSAGES/_site.po", "locale/fa/LC_MESSAGES/about.po"]

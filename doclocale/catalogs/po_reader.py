@@ -250,8 +250,13 @@ def _check_plural_forms(path: str, text: str, catalog: Catalog) -> None:
 
 def read_catalog(path: Path, display: str | None = None) -> Catalog:
     display = display or str(path)
+    return catalog_of_file(path, display, read_catalog_bytes(path, display))
+
+
+def read_catalog_bytes(path: Path, display: str) -> bytes:
+    """A catalog file's bytes, read as data inside locale/ (size and kind checked first)."""
     try:
-        data = read_locale_bytes(
+        return read_locale_bytes(
             path,
             display,
             MAX_CATALOG_BYTES,
@@ -260,6 +265,10 @@ def read_catalog(path: Path, display: str | None = None) -> Catalog:
         )
     except FileNotFoundError as error:
         raise CatalogError(Location(display), "catalog file is missing", "run 'make update' to create it") from error
+
+
+def catalog_of_file(path: Path, display: str, data: bytes) -> Catalog:
+    """The catalog in a file's bytes, with the language its folder names."""
     catalog = parse_catalog(display, data, _locale_from_path(path))
     if path.stem == SITE_DOMAIN:  # its %(name)s strings are formatted by the templates: python-format stays
         catalog.domain = SITE_DOMAIN

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from babel.support import Translations
 from doclocale.catalogs import merge as catalogs
 from doclocale.catalogs.locale_files import check_locale_tree, check_write_target
 from doclocale.catalogs.memory import Reuse, build_memory, fill_from_memory
+from doclocale.catalogs.po_reader import catalog_of_file, read_catalog_bytes
 from doclocale.catalogs.theme_strings import THEME_FILE, read_theme_strings
 from doclocale.catalogs.update_stamp import inputs_digest, unchanged_since_stamp, write_stamp
 from doclocale.errors import CatalogError
@@ -29,6 +31,7 @@ from doclocale.reading.sources import find_pages, page_domain, read_page
 from doclocale.settings import SITE_DOMAIN, Settings
 from doclocale.text_rules import HINTS, plain_text_problems
 from doclocale.util.atomic import write_files_atomic
+from doclocale.util.result_store import ResultStore, result_key
 
 log = logging.getLogger(__name__)
 
@@ -223,15 +226,31 @@ def read_all_catalogs(settings: Settings, language: str) -> dict[str, Catalog]:
     return found
 
 
-def read_language_catalogs(settings: Settings, language: str, domains: Iterable[str]) -> dict[str, Catalog]:
-    """Every catalog a language needs; a missing one is an empty catalog (nothing translated)."""
+def read_language_catalogs(
+    settings: Settings, language: str, domains: Iterable[str], store: ResultStore | None = None
+) -> dict[str, Catalog]:
+    """Every catalog a language needs; a missing one is an empty catalog (nothing translated).
+    With a ``store``, a catalog whose bytes were parsed before is taken from it (``make check``
+    right after a build reads every catalog again)."""
     found = {}
     for domain in domains:
         path = settings.catalog_path(language, domain)
-        found[domain] = (
-            catalogs.read_catalog(path, settings.relative(path)) if path.exists() else Catalog(locale=language)
-        )
+        found[domain] = read_kept(path, settings.relative(path), store) if path.exists() else Catalog(locale=language)
     return found
+
+
+def read_kept(path: Path, display: str, store: ResultStore | None) -> Catalog:
+    """``read_catalog``, through the store: the same bytes (and code) give the same catalog."""
+    if store is None:
+        return catalogs.read_catalog(path, display)
+    data = read_catalog_bytes(path, display)
+    key = result_key(display, data)
+    kept = store.get(key)
+    if kept is not None:
+        return pickle.loads(kept)  # noqa: S301 (this project's own cache, keyed by the bytes it was made from)
+    catalog = catalog_of_file(path, display, data)
+    store.put(key, pickle.dumps(catalog))
+    return catalog
 
 
 def site_translations(settings: Settings, language: str) -> tuple[Translations, list[Finding]]:

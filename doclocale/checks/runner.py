@@ -34,6 +34,7 @@ from doclocale.settings import Settings
 from doclocale.text_rules import has_words
 from doclocale.translating.generation import plan_generation
 from doclocale.translating.renderer import load_renderer
+from doclocale.util.result_store import ResultStore
 
 #: Checks of one entry, top to bottom.
 ENTRY_CHECKS = (check_markup, check_numbers, check_persian, check_sentence_length, check_printable, check_length)
@@ -105,7 +106,9 @@ def read_build_records(settings: Settings) -> list[dict]:
     return records
 
 
-def catalog_jobs(settings: Settings, templates: dict, report: Report) -> list[CheckJob]:
+def catalog_jobs(
+    settings: Settings, templates: dict, report: Report, store: ResultStore | None = None
+) -> list[CheckJob]:
     """The checks of every catalog against the current English (``templates``): the cheap ones
     straight into ``report``, the entry checks as jobs for the memo. What a translator's file
     alone decides, so a release build stops on exactly the errors ``make check`` reports."""
@@ -114,7 +117,7 @@ def catalog_jobs(settings: Settings, templates: dict, report: Report) -> list[Ch
         report.extend(site_translations(settings, language)[1])
         glossary_path = settings.locale_dir / language / "glossary.yml"
         glossary = read_glossary(glossary_path, settings.relative(glossary_path))
-        loaded = read_language_catalogs(settings, language, templates)
+        loaded = read_language_catalogs(settings, language, templates, store)
         every = []
         for domain, template in templates.items():
             entries, obsolete = catalog_entries(settings, language, domain, loaded[domain], template)
@@ -161,7 +164,9 @@ def run_checks(
         # The build's own gate: what it refuses is reported here with the same code. Pages whose
         # inputs have not changed since the last build are not rendered again (docs/<language>/).
         plan = plan_generation(settings, load_renderer(settings.root / "mkdocs.yml"), sources)
-        costly.extend(catalog_jobs(settings, templates, report))
+        parsed = ResultStore(settings.cache_dir("catalogs"))  # catalogs parsed by an earlier check
+        costly.extend(catalog_jobs(settings, templates, report, parsed))
+        parsed.prune()
         for language in settings.languages:
             report.extend(plan.refused[language])
             for rendered in plan.pages[language]:
