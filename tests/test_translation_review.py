@@ -85,6 +85,9 @@ def test_readers_are_told_who_checked_the_translation_on_the_page_and_on_paper(p
     assert run(project, "build") == 0  # the bundled guide: honestly not checked
     footer = LexborHTMLParser((project / GUIDE_FA).read_text(encoding="utf-8")).css_first(".translation-check")
     assert footer.text(strip=True) == NOT_CHECKED
+    for page in ("site/fa/index.html", "site/fa/about/index.html"):  # every translated page says it
+        other = LexborHTMLParser((project / page).read_text(encoding="utf-8")).css_first(".translation-check")
+        assert other.text(strip=True) == NOT_CHECKED, page
     assert main(["--config", str(project / "mkdocs.yml"), "check", "--no-site"]) == 0
     assert f"{PO}:1: {NOT_CHECKED_CODES[0]} warning: no second translator has checked" in capsys.readouterr().out
 

@@ -274,13 +274,13 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         source_page = source_path(page.file.src_uri, self.settings)
         context["doclocale_guide"] = is_guide(source_page)
         context["doclocale_review"] = review_dates(page.meta, self.language) if is_guide(source_page) else None
-        translated_guide = is_guide(source_page) and self.language != self.settings.source_language
+        translated = self.language != self.settings.source_language  # every translated page says it
         context["doclocale_translation_check"] = (
             translation_check_context(
                 self.translation_checks.get((self.language, source_page), TranslationCheck(CheckState.NOT_CHECKED)),
                 self.language,
             )
-            if translated_guide
+            if translated
             else None
         )
         context["doclocale_search_rules"] = folding_rules(self.language)
