@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from doclocale.model import Finding, Location, Severity, SourcePage
 from doclocale.reading.page_parser import TRANSLATABLE_FRONT_MATTER, load_yaml, shared_parser
+from doclocale.translating.substitute import MISSING_KEY, OUTDATED_KEY, STATUS_KEY, PageState, page_state
 
 _HEADING_ID = re.compile(r"\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
-STATUS_KEYS = {"i18n_status", "i18n_outdated", "i18n_missing"}  # written by the generator
+STATUS_KEYS = {STATUS_KEY, OUTDATED_KEY, MISSING_KEY}  # written by the generator
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def check_page_parity(source: SourcePage, generated: str, path: str) -> Iterator
     other_fm = {
         k: v for k, v in other.front_matter.items() if k not in TRANSLATABLE_FRONT_MATTER and k not in STATUS_KEYS
     }
-    if other.front_matter.get("i18n_status") == "untranslated" and "search" not in english_fm:
+    if page_state(other.front_matter) is PageState.UNTRANSLATED and "search" not in english_fm:
         other_fm.pop("search", None)  # a notice page is kept out of search by the generator
     if english_fm != other_fm:
         yield Finding(
@@ -86,7 +87,7 @@ def check_page_parity(source: SourcePage, generated: str, path: str) -> Iterator
             "front-matter fields (dates, reviewer, sources) differ from the English page",
             "these fields are copied from docs/en/; regenerate with 'make build'",
         )
-    if other.front_matter.get("i18n_status") == "untranslated":
+    if page_state(other.front_matter) is PageState.UNTRANSLATED:
         return  # a declared notice page: only headings and dates must match
     checks = (
         ("R802", "list items", english.list_items, other.list_items),

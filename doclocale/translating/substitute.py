@@ -26,6 +26,15 @@ from doclocale.util.atomic import replace_tree, staging_dir
 Key = tuple[str, "str | None"]
 
 
+#: Front-matter keys the generator writes on a translated page: its state and its counts.
+STATUS_KEY, OUTDATED_KEY, MISSING_KEY = "i18n_status", "i18n_outdated", "i18n_missing"
+
+
+def page_state(meta: dict) -> PageState:
+    """A generated page's state, from its front matter (complete when it says nothing)."""
+    return PageState(str(meta.get(STATUS_KEY) or PageState.COMPLETE.value))
+
+
 class PageState(enum.Enum):
     COMPLETE = "complete"
     PARTIAL = "partial"  # some segments fall back to English or may be outdated
@@ -162,7 +171,7 @@ def _status_edit(source: SourcePage, state: PageState, outdated: int, missing: i
     """Front-matter keys the theme reads to show the 'not fully translated' notice."""
     if state is PageState.COMPLETE:
         return (0, 0, "")
-    keys = f"i18n_status: {state.value}\ni18n_outdated: {outdated}\ni18n_missing: {missing}\n"
+    keys = f"{STATUS_KEY}: {state.value}\n{OUTDATED_KEY}: {outdated}\n{MISSING_KEY}: {missing}\n"
     if source.front_matter_end:
         return (source.front_matter_end, source.front_matter_end, keys)
     return (0, 0, f"---\n{keys}---\n\n")
@@ -185,7 +194,7 @@ def _notice_page(source: SourcePage, edits: list[tuple[int, int, str]], source_l
     The theme shows a notice in the reader's language with a link to the English
     page; the outline keeps every heading id so links into this page still work.
     """
-    status = "i18n_status: untranslated\nsearch:\n  exclude: true\n---\n"
+    status = f"{STATUS_KEY}: {PageState.UNTRANSLATED.value}\nsearch:\n  exclude: true\n---\n"
     if source.meta_style == "yaml":
         front = [edit for edit in edits if edit[1] <= source.front_matter_end]
         lines = [_apply(source.text[: source.front_matter_end], front) + status]

@@ -33,6 +33,7 @@ from doclocale.settings import Settings, load_settings
 from doclocale.translating.generation import generate_all, release_problems
 from doclocale.translating.html_rule import compare_published
 from doclocale.translating.renderer import renderer_from_config
+from doclocale.translating.substitute import STATUS_KEY, PageState, page_state
 from doclocale.util.atomic import write_cache_file
 from doclocale.util.result_store import ResultStore, result_key
 from doclocale.website.content_marks import ContentMarks, content_out_of_place
@@ -215,7 +216,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
                 page.meta["template"] = UNWRITTEN
             return self.marks.around(html)
         english = self.source_content.get(name)
-        if english is not None and page.meta.get("i18n_status") != "untranslated":
+        if english is not None and page_state(page.meta) is not PageState.UNTRANSLATED:
             # The generator's gate compared the same renderings before the pages were
             # written; this compares what MkDocs itself rendered. A difference is a defect
             # of this project, not of a translation: the page is published in English.
@@ -254,7 +255,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             difference,
         )
         self.published_in_english.append({"page": where, "difference": difference})
-        page.meta["i18n_status"] = "partial"
+        page.meta[STATUS_KEY] = PageState.PARTIAL.value
         page.markdown = self.source_markdown[name]
         page.render(config, files)
         return f'<div lang="{self.settings.source_language}" dir="ltr">{page.content}</div>'

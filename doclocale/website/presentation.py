@@ -10,11 +10,12 @@ from urllib.parse import urlsplit
 from doclocale.catalogs.translation_review import CheckState, TranslationCheck
 from doclocale.reading.review import format_review_date
 from doclocale.settings import Settings
+from doclocale.translating.substitute import MISSING_KEY, OUTDATED_KEY, PageState, page_state
 
 
 @dataclass(frozen=True)
 class PageNotice:
-    state: str  # "complete", "partial" or "untranslated"
+    state: PageState
     source_url: str  # relative link from this page to the same page in the source language
     source_language: str
     outdated: int = 0
@@ -22,7 +23,12 @@ class PageNotice:
 
     @property
     def visible(self) -> bool:
-        return self.state != "complete"
+        return self.state is not PageState.COMPLETE
+
+    @property
+    def untranslated(self) -> bool:
+        """Nothing on the page is translated (templates test this, not the state's name)."""
+        return self.state is PageState.UNTRANSLATED
 
 
 def counterpart_url(page_url: str, language: str, source_language: str) -> str:
@@ -37,13 +43,13 @@ def counterpart_url(page_url: str, language: str, source_language: str) -> str:
 
 
 def page_notice(settings: Settings, language: str, meta: dict, page_url: str) -> PageNotice:
-    state = str(meta.get("i18n_status", "complete")) if language != settings.source_language else "complete"
+    state = page_state(meta) if language != settings.source_language else PageState.COMPLETE
     return PageNotice(
         state=state,
         source_url=counterpart_url(page_url, language, settings.source_language),
         source_language=settings.source_language,
-        outdated=int(meta.get("i18n_outdated", 0) or 0),
-        missing=int(meta.get("i18n_missing", 0) or 0),
+        outdated=int(meta.get(OUTDATED_KEY, 0) or 0),
+        missing=int(meta.get(MISSING_KEY, 0) or 0),
     )
 
 
