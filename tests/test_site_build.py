@@ -103,3 +103,13 @@ def test_a_guides_search_text_starts_with_the_guides_own_words(built_site: Path)
         record = page_record((built_site / path).read_bytes(), path)
         assert record is not None and record.shown_content.startswith(first), record.shown_content[:80]
         assert "PDF" not in record.shown_content
+
+
+def test_a_page_nobody_translated_says_so_and_lists_its_sections(project: Path, monkeypatch) -> None:
+    monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    (project / "docs/en/new.md").write_text("# New page\n\n## First part\n\nSome text nobody translated yet.\n")
+    assert main(["--config", str(project / "mkdocs.yml"), "update"]) == 0
+    assert main(["--config", str(project / "mkdocs.yml"), "build"]) == 0
+    html = (project / "site/fa/new/index.html").read_text(encoding="utf-8")
+    assert "این صفحه هنوز به فارسی ترجمه نشده است. عنوان بخش‌های آن در پایین به انگلیسی آمده‌اند." in html
+    assert "Some text nobody translated yet." not in html and "First part" in html
