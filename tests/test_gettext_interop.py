@@ -32,6 +32,12 @@ STRICTER = {
     "bad-header-not-first": "translation tools and Babel read the first entry as the header",
     "bad-two-content-types": "msgfmt reads the first charset and Babel the last: one must be wrong",
     "bad-no-content-type": "without a charset a tool may save the file in another encoding",
+    "bad-two-keywords-on-one-line": "Babel and translation tools read one keyword per line",
+    "bad-comment-after-string": "Babel and translation tools read a comment only at the start of a line",
+    "bad-language-not-a-code": "Babel, the site and translation tools read the language from this field",
+    "bad-empty-msgid-with-context": "an entry with no English has nothing to translate; Babel reads it as a header",
+    "bad-header-date": "Babel cannot read the date, so no tool built on it can open the file",
+    "bad-header-field-after-a-tab": "Babel folds the line into the field above and cannot read either",
 }
 pytestmark = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext is not installed")
 

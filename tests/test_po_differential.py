@@ -52,6 +52,13 @@ STRICTER = {
     "twice": "two values for one header field: msgfmt reads the first, Babel the last",
     "must begin with the header": "translation tools and Babel read the first entry as the header",
     "Plural-Forms is": "the plural rule of the language, as Babel and the site's templates use it",
+    "on one line": "Babel and translation tools read one keyword per line",
+    "on the same line": "Babel and translation tools read a comment only at the start of a line",
+    "not a language code": "Babel, the site and translation tools read the language from this field",
+    "empty msgid after the header": "an entry with no English has nothing to translate; Babel reads it as a header",
+    "in the header cannot be read": "Babel cannot read the value, so no tool built on it can open the file",
+    "starts with a space or a tab": "Babel folds the line into the field above and cannot read either",
+    "charset is": "a charset other than UTF-8 cannot hold Persian text safely",
 }
 pytestmark = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext is not installed")
 

@@ -4,8 +4,9 @@ Babel's PO parser is lenient (an unterminated string, an unknown escape or a
 bare word after ``msgstr`` pass), so every line is checked here first against
 the PO grammar, and each entry afterwards against msgfmt's checks: plural
 forms, line-break consistency and format placeholders. The reader is stricter
-than msgfmt in three places, on purpose: a NUL byte, Windows line endings and a
-charset other than UTF-8 (see ``po_reader.parse_catalog``).
+than msgfmt in a few places, on purpose: a NUL byte, Windows line endings and a
+charset other than UTF-8 (see ``po_reader.parse_catalog``); two keywords, or a string and a
+comment, on one line (msgfmt reads words, Babel and every editor read lines).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from doclocale.model import Location
 # A PO string: escapes as gettext knows them (\n \t \" \\ \a \b \f \v \r \? \' octal, hex).
 _STRING = r'"(?:[^"\\\n]|\\(?:[ntbrfva"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"'
 _STRINGS = re.compile(rf"^(?:{_STRING}[ \t]*)+$")  # adjacent strings are joined, as in C
+_STRINGS_THEN = re.compile(rf"^(?:{_STRING}[ \t]*)+(?=\S)")  # strings, then something else on the line
 _KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]+(.*)$")
 _BAD_ESCAPE = re.compile(r'\\(?![ntbrfva"\\?\'0-7x])(.)')
 _PYTHON_FORMAT = re.compile(r"%(?:\((\w+)\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa%]")
@@ -61,13 +63,17 @@ class _Grammar:
     def line(self, number: int, raw: str) -> None:
         line = raw.strip(_BLANK)
         obsolete = line.startswith("#~")
-        if obsolete:
+        while line.startswith("#~"):  # "#~ #~ …" is obsolete once, as msgfmt reads it
             line = line[2:].strip(_BLANK)
+        if obsolete:
             if line.startswith("|"):
                 self.previous_line(number, line[1:].strip(_BLANK))  # "#~| msgid": an obsolete entry's previous msgid
                 return
-            if not line or line.startswith("#"):
-                return  # an obsolete entry's comment
+            if not line:
+                return  # a bare #~: msgfmt skips it
+            if line.startswith("#"):
+                self.comment(number)  # an obsolete entry's comment: it ends an entry as any comment does
+                return
         elif not line:
             return
         elif line.startswith("#|"):
@@ -137,6 +143,10 @@ class _Grammar:
         if starts:
             self.obsolete, self.entry_line = obsolete, number
             self.entries += 1
+            if self.entries == 1 and kind == "msgctxt":
+                self.fail(
+                    number, 'the header entry (msgid "") has a msgctxt', "delete the msgctxt line above the header"
+                )
         elif obsolete != self.obsolete:
             self.fail(number, "inconsistent use of #~: every line of an obsolete entry starts with #~", _HINT)
         if kind == "msgstr" and self.entries == 1 and self.header_id:
@@ -164,6 +174,15 @@ class _Grammar:
     def strings(self, number: int, text: str) -> None:
         if _STRINGS.match(text):
             return
+        after = _STRINGS_THEN.match(text)
+        if after:  # msgfmt reads a PO file as a stream of words; every tool writes one keyword per line
+            rest = text[after.end() :]
+            if rest.startswith("#"):
+                self.fail(number, "a comment after a string on the same line", "put the comment on its own line")
+            if _KEYWORD.match(rest) or rest.split(maxsplit=1)[0] in ("msgctxt", "msgid", "msgstr", "msgid_plural"):
+                self.fail(
+                    number, f"two keywords on one line: {rest[:40]!r}", "put each msgid and msgstr on its own line"
+                )
         bad_escape = _BAD_ESCAPE.search(text)
         if bad_escape:
             self.fail(

@@ -2,9 +2,9 @@
 
 Babel's reader is lenient: it merges duplicate msgids silently, ignores a BOM,
 and reads ``#|`` previous-msgid lines as translator comments (which it would
-then write back as ``# | msgid``). The strict parser here closes those gaps, and
-``po_validate`` checks the grammar and each entry as msgfmt does, before any
-catalog is used or rewritten.
+then write back as ``# | msgid``). The strict parser here closes those gaps;
+``po_grammar`` and ``po_header`` check the lines, the header and each entry as msgfmt does,
+before any catalog is used or rewritten.
 """
 
 from __future__ import annotations
@@ -14,10 +14,17 @@ import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, PoFileParser, _NormalizedString, denormalize
+from babel.messages.pofile import PoFileError, PoFileParser, _NormalizedString
 
 from doclocale.catalogs.locale_files import read_locale_bytes
 from doclocale.catalogs.po_grammar import check_entries, check_lines
+from doclocale.catalogs.po_header import (
+    check_header_fields,
+    check_plural_forms,
+    extra_headers,
+    header_line,
+    set_extra_headers,
+)
 from doclocale.errors import CatalogError
 from doclocale.model import Location
 from doclocale.settings import SITE_DOMAIN
@@ -29,6 +36,12 @@ MAX_CATALOG_BYTES = 20_000_000
 #: A comment or previous msgid of an obsolete entry ("#~ #. …", "#~| msgid …"): msgfmt reads them
 #: as comments, Babel as keywords. They are read as plain comments.
 _OBSOLETE_COMMENT = re.compile(r"^[ \t]*#~[ \t]*[#|].*$", re.M)
+#: "#~ #~ …": obsolete once, as msgfmt reads it; Babel would read the second #~ as a comment.
+_REPEATED_OBSOLETE = re.compile(r"^([ \t]*#~)(?:[ \t]*#~)+", re.M)
+#: A keyword followed by a tab: msgfmt reads it, Babel only after a space.
+_KEYWORD_TAB = re.compile(
+    r"^([ \t]*(?:#~[ \t]*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?))[ \t]*\t[ \t]*", re.M
+)
 
 
 # -- reading --------------------------------------------------------------------
@@ -90,6 +103,13 @@ class _StrictParser(PoFileParser):
         self.previous_field = ""
 
 
+def _for_babel(text: str) -> str:
+    """The text with what msgfmt reads and Babel misreads written as Babel reads it; every line
+    keeps its number."""
+    text = _REPEATED_OBSOLETE.sub(r"\1", text)
+    return _KEYWORD_TAB.sub(r"\1 ", _OBSOLETE_COMMENT.sub("#", text))
+
+
 def parse_catalog(path: str, data: bytes, locale: str | None = None) -> Catalog:
     """Parse PO bytes strictly; any problem raises ``CatalogError`` with ``path:line``."""
     if len(data) > MAX_CATALOG_BYTES:
@@ -122,7 +142,7 @@ def parse_catalog(path: str, data: bytes, locale: str | None = None) -> Catalog:
         )
     text = join_continued_lines(text)
     check_lines(path, text)
-    _check_header_fields(path, text)
+    check_header_fields(path, text)
     charset = re.search(r'^"Content-Type: text/plain; charset=([^\\"]*)', text, re.M)
     if not charset:
         raise CatalogError(
@@ -140,7 +160,18 @@ def parse_catalog(path: str, data: bytes, locale: str | None = None) -> Catalog:
     catalog = Catalog(locale=locale, charset="utf-8")
     parser = _StrictParser(catalog, path)
     try:
-        parser.parse(io.StringIO(_OBSOLETE_COMMENT.sub("#", text)))
+        try:
+            parser.parse(io.StringIO(_for_babel(text)))
+        except (PoFileError, ValueError, AttributeError, TypeError) as error:
+            cause = error.__context__ if isinstance(error, PoFileError) else error
+            if parser.counter == 0 and isinstance(cause, (ValueError, AttributeError, TypeError)):
+                # Babel reads the header's values as it adds the header, the first entry
+                raise CatalogError(
+                    Location(path, header_line(text, str(cause))),
+                    f"a value in the header cannot be read: {cause}",
+                    "write it as a translation tool writes it, e.g. POT-Creation-Date: 2026-11-24 10:31+0000",
+                ) from error
+            raise
     except PoFileError as error:
         raise CatalogError(
             Location(path, error.lineno + 1),
@@ -153,41 +184,10 @@ def parse_catalog(path: str, data: bytes, locale: str | None = None) -> Catalog:
             f"PO syntax error: {error}",
             "check the quotes and backslashes of this entry",
         ) from error
-    _check_plural_forms(path, text, catalog)
+    check_plural_forms(path, text, catalog)
     check_entries(path, catalog, catalog.num_plurals if catalog.locale else 2, parser.written_flags)
     set_extra_headers(catalog, extra_headers(text))
     return catalog
-
-
-#: Header fields Babel reads into a Catalog and writes back; any other field (a tool's
-#: X-Generator, X-Poedit-…, the translation review record) it drops, so it is kept apart.
-BABEL_HEADERS = frozenset(
-    "project-id-version report-msgid-bugs-to pot-creation-date po-revision-date last-translator language"
-    " language-team plural-forms mime-version content-type content-transfer-encoding generated-by".split()
-)
-_HEADER_ENTRY = re.compile(r'^msgid ""\nmsgstr ((?:"(?:[^"\\]|\\.)*"\n?)+)', re.M)
-
-
-def extra_headers(text: str) -> list[tuple[str, str]]:
-    """The header fields of a PO text that Babel does not keep, in their order."""
-    match = _HEADER_ENTRY.search(text)
-    if match is None:
-        return []
-    fields = []
-    for line in denormalize(match.group(1).strip()).split("\n"):
-        name, colon, value = line.partition(":")
-        if colon and name.strip() and name.strip().lower() not in BABEL_HEADERS:
-            fields.append((name.strip(), value.strip()))
-    return fields
-
-
-def get_extra_headers(catalog: Catalog) -> list[tuple[str, str]]:
-    return list(getattr(catalog, "doclocale_extra_headers", []))
-
-
-def set_extra_headers(catalog: Catalog, fields: list[tuple[str, str]]) -> None:
-    """Header fields written after Babel's own (``po_writer.serialize``)."""
-    setattr(catalog, "doclocale_extra_headers", list(fields))  # noqa: B010 (an attribute Babel does not have)
 
 
 def join_continued_lines(text: str) -> str:
@@ -212,40 +212,6 @@ def join_continued_lines(text: str) -> str:
         out.append(pending)
         out.extend([""] * (carried - 1))
     return "\n".join(out)
-
-
-def _check_header_fields(path: str, text: str) -> None:
-    """Each header field once: with two Content-Type lines msgfmt reads the first and Babel the
-    last, so the site's compiled strings were written in a charset that cannot hold Persian."""
-    start = text.find('\nmsgstr ""\n')
-    end = text.find("\n\n", start + 1) if start >= 0 else -1
-    if start < 0:
-        return
-    seen: set[str] = set()
-    for match in re.finditer(r'^"([A-Za-z][\w-]*):', text[start : end if end >= 0 else len(text)], re.M):
-        field = match.group(1).lower()
-        if field in seen:
-            line = text[: start + match.start()].count("\n") + 1
-            raise CatalogError(
-                Location(path, line),
-                f"the header gives {match.group(1)} twice",
-                'keep one line for each header field (the header is the first entry, msgid "")',
-            )
-        seen.add(field)
-
-
-def _check_plural_forms(path: str, text: str, catalog: Catalog) -> None:
-    found = re.search(r'^"Plural-Forms: (.*?)\\n"$', text, re.M)
-    if not found or catalog.locale is None:
-        return
-    expected = Catalog(locale=catalog.locale).plural_forms
-    if found.group(1).replace(" ", "") != expected.replace(" ", ""):
-        line = text[: found.start()].count("\n") + 1
-        raise CatalogError(
-            Location(path, line),
-            f"Plural-Forms is {found.group(1)!r}, expected {expected!r} for {catalog.locale}",
-            f"set the header to 'Plural-Forms: {expected}'",
-        )
 
 
 def read_catalog(path: Path, display: str | None = None) -> Catalog:

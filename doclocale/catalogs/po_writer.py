@@ -18,7 +18,7 @@ import subprocess
 
 from babel.messages.catalog import Catalog, Message
 
-from doclocale.catalogs.po_reader import get_extra_headers
+from doclocale.catalogs.po_header import get_extra_headers
 from doclocale.errors import CatalogError
 from doclocale.model import Location
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from babel.messages.catalog import Catalog
 
 from doclocale.catalogs.merge import is_translated
-from doclocale.catalogs.po_reader import get_extra_headers, set_extra_headers
+from doclocale.catalogs.po_header import get_extra_headers, set_extra_headers
 
 BY, DATE, DIGEST = "X-Translation-Checked-By", "X-Translation-Checked-Date", "X-Translation-Checked-Digest"
 
