@@ -225,38 +225,9 @@ def run_init(settings, args) -> int:
 
 
 def run_review_translation(settings, args) -> int:
-    import datetime as dt
+    from doclocale.catalogs.translation_review import record_page_check
 
-    from doclocale.catalogs.merge import read_catalog, write_catalog
-    from doclocale.catalogs.translation_review import incomplete, record_check
-    from doclocale.errors import CatalogError
-    from doclocale.model import Location
-
-    path = settings.catalog_path(args.language, args.page.removesuffix(".md"))
-    display = settings.relative(path)
-    name = " ".join(args.by.split())
-    if not name or len(name) > 100 or not name.isprintable():
-        raise CatalogError(
-            Location(display), "give the checking translator's name, on one line", 'e.g. --by "Sara Ahmadi"'
-        )
-    try:
-        day = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
-    except ValueError as error:
-        raise CatalogError(
-            Location(display), f"--date {args.date!r} is not YYYY-MM-DD", "e.g. --date 2026-12-01"
-        ) from error
-    if day > dt.date.today():
-        raise CatalogError(Location(display), f"--date {day.isoformat()} is in the future", "give the day of the check")
-    catalog = read_catalog(path, display)
-    if left := incomplete(catalog):
-        raise CatalogError(
-            Location(display),
-            f"{len(left)} entries are not translated or still fuzzy (first: {left[0][:60]!r})",
-            "a check vouches for the whole page: finish the translation, then record the check",
-        )
-    record_check(catalog, name, day)
-    write_catalog(path, catalog)
-    print(f"{display}: translation checked by {name} on {day.isoformat()}")
+    print(record_page_check(settings, args.language, args.page, args.by, args.date))
     return 0
 
 

@@ -4,7 +4,10 @@ GNU gettext, translate-toolkit and ``make update``, and told to readers on the p
 
 from __future__ import annotations
 
+import os
+import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,6 +82,46 @@ def test_a_page_not_fully_translated_cannot_be_recorded(project: Path, capsys) -
     assert record(project) == 2
     assert "1 entries are not translated or still fuzzy (first: 'Key points')" in capsys.readouterr().err
     assert translation_check(read_catalog(project / PO)).state is CheckState.NOT_CHECKED
+
+
+WORKFLOW = Path(__file__).resolve().parent.parent / ".github/workflows/record-translation-check.yml"
+
+
+def run_workflow_step(project: Path, language: str, page: str, by: str) -> subprocess.CompletedProcess:
+    """The workflow's "Record the check" step, run by bash as the runner runs it, inputs in the environment."""
+    import yaml
+
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["record"]["steps"]
+    step = next(step for step in steps if step.get("name") == "Record the check")
+    assert set(step["env"].values()) == {"${{ inputs.language }}", "${{ inputs.page }}", "${{ inputs.checked_by }}"}
+    inputs = {"${{ inputs.language }}": language, "${{ inputs.page }}": page, "${{ inputs.checked_by }}": by}
+    env = {**os.environ, **{name: inputs[value] for name, value in step["env"].items()}}
+    command = step["run"].replace(".venv/bin/python", shlex.quote(sys.executable))
+    assert "${{" not in command, "inputs reach the shell through the environment only"
+    return subprocess.run(["bash", "-c", command], cwd=project, env=env, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(
+    ("page", "by", "exit_code", "said"),
+    [
+        ("guides/microneedling", "Sara Ahmadi", 0, "translation checked by Sara Ahmadi"),
+        ("guides/microneedling", "$(touch pwned) `touch pwned`", 0, "translation checked by $(touch pwned)"),
+        ("../../../etc/passwd", "Sara Ahmadi", 2, "'../../../etc/passwd' is not a translated page of this site"),
+        ("guides/nothing", "Sara Ahmadi", 2, "'guides/nothing' is not a translated page of this site"),
+    ],
+    ids=["a-page", "a-name-that-looks-like-shell", "a-path-outside", "a-page-that-does-not-exist"],
+)
+def test_a_translator_records_a_check_from_the_browser(project: Path, page: str, by: str, exit_code: int, said: str):
+    before = (project / PO).read_bytes()
+    result = run_workflow_step(project, "fa", page, by)
+    assert result.returncode == exit_code, result.stderr
+    assert said in result.stdout + result.stderr
+    assert not (project / "pwned").exists()
+    check = translation_check(read_catalog(project / PO))
+    if exit_code:
+        assert (project / PO).read_bytes() == before
+    else:
+        assert check.state is CheckState.CHECKED and check.by == by
 
 
 def test_readers_are_told_who_checked_the_translation_on_the_page_and_on_paper(project: Path, capsys) -> None:

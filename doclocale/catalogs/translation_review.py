@@ -18,12 +18,16 @@ import datetime as dt
 import enum
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 
 from babel.messages.catalog import Catalog
 
-from doclocale.catalogs.merge import is_translated
+from doclocale.catalogs.merge import is_translated, read_catalog, write_catalog
 from doclocale.catalogs.po_header import get_extra_headers, set_extra_headers
+from doclocale.errors import CatalogError
+from doclocale.model import Location
+from doclocale.settings import Settings
 
 BY, DATE, DIGEST = "X-Translation-Checked-By", "X-Translation-Checked-Date", "X-Translation-Checked-Digest"
 
@@ -78,3 +82,47 @@ def record_check(catalog: Catalog, by: str, date: dt.date) -> None:
 def incomplete(catalog: Catalog) -> list[str]:
     """The English of entries not translated yet or fuzzy (a check vouches for a whole page)."""
     return [str(m.id) for m in catalog if m.id and not is_translated(m)]
+
+
+def record_page_check(settings: Settings, language: str, page: str, by: str, date: str | None) -> str:
+    """``review-translation``: record a second translator's check of one page's catalog. Every input
+    comes from a person (a terminal or the workflow's web form) and is checked before anything is
+    written: a language of the site, a page with an English file and a catalog, a name on one line,
+    a day not in the future, a page fully translated."""
+    page = page.strip().removesuffix(".md")
+    if language not in settings.languages:
+        raise CatalogError(
+            Location("mkdocs.yml"),
+            f"{language!r} is not a language of this site",
+            f"give one of: {', '.join(settings.languages)}",
+        )
+    path = settings.catalog_path(language, page)
+    display = settings.relative(path)
+    english = settings.source_dir / f"{page}.md"
+    if not re.fullmatch(r"[\w-]+(/[\w-]+)*", page) or not english.is_file() or not path.is_file():
+        raise CatalogError(
+            Location(settings.relative(settings.source_dir)),
+            f"{page!r} is not a translated page of this site",
+            "give the page as its English file is named under docs/en/, without .md, e.g. guides/microneedling",
+        )
+    name = " ".join(by.split())
+    if not name or len(name) > 100 or not name.isprintable():
+        raise CatalogError(
+            Location(display), "give the checking translator's name, on one line", 'e.g. --by "Sara Ahmadi"'
+        )
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError as error:
+        raise CatalogError(Location(display), f"--date {date!r} is not YYYY-MM-DD", "e.g. --date 2026-12-01") from error
+    if day > dt.date.today():
+        raise CatalogError(Location(display), f"--date {day.isoformat()} is in the future", "give the day of the check")
+    catalog = read_catalog(path, display)
+    if left := incomplete(catalog):
+        raise CatalogError(
+            Location(display),
+            f"{len(left)} entries are not translated or still fuzzy (first: {left[0][:60]!r})",
+            "a check vouches for the whole page: finish the translation, then record the check",
+        )
+    record_check(catalog, name, day)
+    write_catalog(path, catalog)
+    return f"{display}: translation checked by {name} on {day.isoformat()}"
