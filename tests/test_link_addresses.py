@@ -136,7 +136,7 @@ def test_pages_at_every_depth_with_every_link_form_build_in_both_modes(
     # The words of these translations (the English itself, or every letter changed) are not
     # Persian, and the release build stops on what make check says of them; this test is about
     # addresses, so only the words' checks are left out of its release builds.
-    monkeypatch.setattr("doclocale.website.plugin.release_findings", lambda settings, *options: [])
+    monkeypatch.setattr("doclocale.website.page_generation.release_findings", lambda settings, *options: [])
     root = copy_project(tmp_path_factory.mktemp("links") / "project")
     for page, text in pages.items():
         (root / "docs/en" / page).parent.mkdir(parents=True, exist_ok=True)

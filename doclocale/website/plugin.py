@@ -9,7 +9,6 @@ publish the current catalogs.
 from __future__ import annotations
 
 import copy
-import json
 import logging
 from dataclasses import replace
 from pathlib import Path
@@ -24,33 +23,31 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from doclocale.catalogs.translation_review import CheckState, TranslationCheck
-from doclocale.catalogs.update import site_release_problems, site_translations
+from doclocale.catalogs.update import site_translations
 from doclocale.errors import PipelineError
 from doclocale.handouts.links import handout_context
-from doclocale.handouts.pdf import GuideCopy, build_handouts
-from doclocale.reading.review import is_guide, review_dates, shown_date
+from doclocale.handouts.pdf import GuideCopy
+from doclocale.reading.review import is_guide, shown_date
 from doclocale.settings import Settings, load_settings
-from doclocale.translating.generation import generate_all, release_problems
 from doclocale.translating.html_rule import compare_published
 from doclocale.translating.renderer import renderer_from_config
 from doclocale.translating.substitute import STATUS_KEY, PageState, page_state
-from doclocale.util.atomic import write_cache_file
 from doclocale.util.result_store import ResultStore, result_key
 from doclocale.website.content_marks import ContentMarks, content_out_of_place
 from doclocale.website.isolation import isolate_latin
 from doclocale.website.live import LiveServe
 from doclocale.website.navigation import page_navigation, set_language_switch, translate_sections
+from doclocale.website.page_generation import generate_pages
 from doclocale.website.presentation import (
-    alternate_links,
     language_switch,
-    page_notice,
+    page_context,
     set_html_direction,
     source_path,
-    translation_check_context,
     valid_theme_markup,
 )
-from doclocale.website.release_gate import failure, oversized_handouts, release_findings
-from doclocale.website.search import folding_rules, write_search_index
+from doclocale.website.release_gate import failure
+from doclocale.website.search import folding_rules
+from doclocale.website.site_finish import finish_site
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
 UNWRITTEN = "doclocale-unwritten.html"  # the template of pages a shard renders but does not write
@@ -131,35 +128,21 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.handouts_written = []
         self.live.begin()
         try:
-            builds = generate_all(self.built_settings(), renderer_from_config(config), release=self.config.strict)
+            generated = generate_pages(
+                self.built_settings(),
+                renderer_from_config(config),
+                strict=self.config.strict,
+                require_review=self.config.require_translation_review,
+            )
         except PipelineError as error:
             raise PluginError(error.format()) from error
-        self.translation_checks = {
-            (build.language, page): check for build in builds for page, check in build.checks.items()
-        }
-        for build in builds:
-            log.info(
-                "docs/%s: %d pages rendered, %d reused (inputs unchanged), %d changed",
-                build.language,
-                build.rendered,
-                len(build.pages) - build.rendered,
-                len(build.changed),
-            )
-            for finding in build.refused:  # a preview build shows the English and says so
-                log.info("%s", finding.format())
-        problems = release_problems(builds) + site_release_problems(self.built_settings())
-        if self.config.strict:
-            stopping = release_findings(self.built_settings(), self.config.require_translation_review)
-            if stopping or problems:
-                pages = [problem for problem in problems if not problem.startswith(" ")]
-                raise PluginError(
-                    failure("entries to fix before a release (as 'make check' names them)", stopping, pages)
-                )
-        for problem in problems:  # one line per page; its messages with --verbose ('make status' counts them)
-            if problem.startswith(" "):
-                log.debug("%s", problem)
-            else:
-                log.info("not fully translated: %s", problem)
+        for line in generated.lines:
+            log.info("%s", line)
+        if generated.stop:
+            raise PluginError(generated.stop)
+        self.translation_checks = generated.checks
+        for line in generated.details:  # 'make status' counts them
+            log.debug("%s", line)
 
     def built_settings(self) -> Settings:
         """The settings of what this build writes: in a shard, one target language at most."""
@@ -267,25 +250,13 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
 
     def on_page_context(self, context, page, config, nav):
         self.live.remember_title(page)
-        context["doclocale"] = page_notice(self.settings, self.language, page.meta, page.url)
+        source_page = source_path(page.file.src_uri, self.settings)
+        check = self.translation_checks.get((self.language, source_page), TranslationCheck(CheckState.NOT_CHECKED))
+        context.update(page_context(self.settings, self.language, source_page, page.url, page.meta, check))
         context["nav"] = copy.copy(nav)  # what this page shows: its own section, not the whole library
         context["nav"].items = page_navigation(nav.items)
-        context["doclocale_alternates"] = alternate_links(self.settings, page.url)
         set_language_switch(config, language_switch(self.settings, self.language_names, page.url))
-        source_page = source_path(page.file.src_uri, self.settings)
-        context["doclocale_guide"] = is_guide(source_page)
-        context["doclocale_review"] = review_dates(page.meta, self.language) if is_guide(source_page) else None
-        translated = self.language != self.settings.source_language  # every translated page says it
-        context["doclocale_translation_check"] = (
-            translation_check_context(
-                self.translation_checks.get((self.language, source_page), TranslationCheck(CheckState.NOT_CHECKED)),
-                self.language,
-            )
-            if translated
-            else None
-        )
         context["doclocale_search_rules"] = folding_rules(self.language)
-        context["doclocale_handout"] = None
         if is_guide(source_page) and self.config.handouts:
             direction = Locale.parse(self.language).text_direction
             address = page.canonical_url or page.url
@@ -310,37 +281,25 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             if self.live.rebuilding:
                 log.info("%s", self.live.report())
                 return
-            record = (
-                self.settings.cache_dir("build")
-                / f"published-in-english{'-' + self.config.shard if self.config.shard else ''}.json"
-            )
-            write_cache_file(record, json.dumps(self.published_in_english, indent=1).encode())
             self.compared.prune()
-            site = Path(config.site_dir)
-            if not self.config.shard:  # a shard's pages are indexed with the others' when they are merged
-                try:
-                    count = write_search_index(site, self.search_store)
-                    self.search_store.prune()
-                except PipelineError as error:
-                    raise PluginError(error.format()) from error
-                log.info("search index: %d pages", count)
-            cache = (
-                self.settings.root / ".cache" / (f"handouts-{self.config.shard}" if self.config.shard else "handouts")
-            )
             try:
-                written = build_handouts(
-                    self.guides, self.settings.source_language, site, cache, language=self.config.shard
+                finished = finish_site(
+                    self.settings,
+                    Path(config.site_dir),
+                    shard=self.config.shard,
+                    guides=self.guides,
+                    search_store=self.search_store,
+                    published_in_english=self.published_in_english,
+                    handouts_on=self.config.handouts,
+                    strict=self.config.strict,
                 )
             except PipelineError as error:
                 raise PluginError(error.format()) from error
-            self.handouts_written = [handout.path for handout in written]
-            rendered = {handout.key for handout in written if not handout.reused}
-            if self.config.handouts:
-                log.info(
-                    "handouts: %d PDFs, %d rendered (page changed), the others reused", len(written), len(rendered)
-                )
-            if self.config.strict and (errors := oversized_handouts(self.settings, self.guides.values(), site)):
-                raise PluginError(failure("a handout no longer fits on one sheet", errors))
+            for line in finished.lines:
+                log.info("%s", line)
+            self.handouts_written = finished.handouts
+            if finished.oversized:
+                raise PluginError(failure("a handout no longer fits on one sheet", finished.oversized))
 
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":  # a page not found: the switch goes to each language's home page

@@ -8,7 +8,7 @@ from posixpath import relpath
 from urllib.parse import urlsplit
 
 from doclocale.catalogs.translation_review import CheckState, TranslationCheck
-from doclocale.reading.review import format_review_date
+from doclocale.reading.review import format_review_date, is_guide, review_dates
 from doclocale.settings import Settings
 from doclocale.translating.substitute import MISSING_KEY, OUTDATED_KEY, PageState, page_state
 
@@ -122,4 +122,23 @@ def translation_check_context(check: TranslationCheck, language: str) -> dict:
         "by": check.by,
         "date_iso": check.date.isoformat(),
         "date_text": format_review_date(check.date, language),
+    }
+
+
+def page_context(
+    settings: Settings, language: str, source_page: str, page_url: str, meta: dict, check: TranslationCheck
+) -> dict:
+    """The keys every page's template reads from this project (overrides/main.html), but the
+    handout's, which only the plugin knows."""
+    guide = is_guide(source_page)
+    return {
+        "doclocale": page_notice(settings, language, meta, page_url),
+        "doclocale_alternates": alternate_links(settings, page_url),
+        "doclocale_guide": guide,
+        "doclocale_review": review_dates(meta, language) if guide else None,
+        # every translated page says whether a second translator checked it
+        "doclocale_translation_check": (
+            translation_check_context(check, language) if language != settings.source_language else None
+        ),
+        "doclocale_handout": None,
     }

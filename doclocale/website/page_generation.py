@@ -1,0 +1,44 @@
+"""Before MkDocs collects the files: every translated page of ``docs/<language>/`` generated from
+the catalogs, what the console says of it and, in a release, what stops the build.
+
+Engine-free: the plugin passes its renderer and raises the engine's error on ``stop``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from doclocale.catalogs.translation_review import TranslationCheck
+from doclocale.catalogs.update import site_release_problems
+from doclocale.settings import Settings
+from doclocale.translating.generation import generate_all, release_problems
+from doclocale.website.release_gate import failure, release_findings
+
+
+@dataclass(frozen=True)
+class GeneratedPages:
+    checks: dict[tuple[str, str], TranslationCheck]  # (language, page) -> its second translator's check
+    lines: list[str] = field(default_factory=list)  # what the console says
+    details: list[str] = field(default_factory=list)  # each message not translated yet (--verbose)
+    stop: str = ""  # a release build stops with this message
+
+
+def generate_pages(settings: Settings, renderer, *, strict: bool, require_review: bool) -> GeneratedPages:
+    builds = generate_all(settings, renderer, release=strict)
+    checks = {(build.language, page): check for build in builds for page, check in build.checks.items()}
+    lines = []
+    for build in builds:
+        lines.append(
+            f"docs/{build.language}: {build.rendered} pages rendered, {len(build.pages) - build.rendered} reused"
+            f" (inputs unchanged), {len(build.changed)} changed"
+        )
+        lines.extend(finding.format() for finding in build.refused)  # a preview shows the English and says so
+    problems = release_problems(builds) + site_release_problems(settings)
+    pages = [problem for problem in problems if not problem.startswith(" ")]
+    if strict:
+        stopping = release_findings(settings, require_review)
+        if stopping or problems:
+            stop = failure("entries to fix before a release (as 'make check' names them)", stopping, pages)
+            return GeneratedPages(checks, lines, stop=stop)
+    lines.extend(f"not fully translated: {page}" for page in pages)  # its messages with --verbose
+    return GeneratedPages(checks, lines, [problem for problem in problems if problem.startswith(" ")])
