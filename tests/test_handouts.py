@@ -217,12 +217,19 @@ def test_paper_has_no_screen_controls_and_links_that_work_from_a_pdf() -> None:
 
 def test_a_qr_code_is_drawn_once_and_kept(tmp_path: Path, monkeypatch) -> None:
     from doclocale.handouts import links
+    from doclocale.util.result_store import ResultStore
 
-    first = links.qr_svg("https://guides.example-clinic.ir/fa/guides/microneedling/", tmp_path)
-    assert first.startswith("<svg") and len(list(tmp_path.glob("*.svg"))) == 1
+    address = "https://guides.example-clinic.ir/fa/guides/microneedling/"
+    first = links.qr_svg(address, ResultStore(tmp_path))
+    assert first.startswith("<svg") and len(list(tmp_path.iterdir())) == 1
 
     def never(*args, **kwargs):
         raise AssertionError("drawn again")
 
     monkeypatch.setattr(links.segno, "make", never)
-    assert links.qr_svg("https://guides.example-clinic.ir/fa/guides/microneedling/", tmp_path) == first
+    store = ResultStore(tmp_path)
+    assert links.qr_svg(address, store) == first
+    store.prune()
+    assert len(list(tmp_path.iterdir())) == 1, "the code a build used is kept"
+    ResultStore(tmp_path).prune()
+    assert list(tmp_path.iterdir()) == [], "a code no page uses any more is removed"

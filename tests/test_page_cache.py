@@ -35,21 +35,21 @@ def test_an_unchanged_page_is_not_parsed_again(settings, parses) -> None:
     changed = read_sources(settings)
     assert parses == ["docs/en/guides/microneedling.md"]
     assert changed["guides/microneedling.md"].segments != first["guides/microneedling.md"].segments
-    entries = list(settings.cache_dir("pages").glob("*.pickle"))
+    entries = list(settings.cache_dir("pages").iterdir())
     assert len(entries) == len(first), "the entry of the page's old text is removed"
 
 
 def test_new_code_parses_again(settings, parses, monkeypatch) -> None:
     read_sources(settings)
     parses.clear()
-    monkeypatch.setattr(page_cache, "code_fingerprint", lambda: b"other code")
+    monkeypatch.setattr("doclocale.util.result_store.code_fingerprint", lambda: b"other code")
     read_sources(settings)
     assert len(parses) >= 4
 
 
 def test_a_damaged_entry_is_parsed_again(settings, parses) -> None:
     first = read_sources(settings)
-    for entry in settings.cache_dir("pages").glob("*.pickle"):
+    for entry in settings.cache_dir("pages").iterdir():
         entry.write_bytes(entry.read_bytes()[:20])
     parses.clear()
     assert read_sources(settings) == first

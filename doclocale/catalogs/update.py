@@ -26,7 +26,7 @@ from doclocale.catalogs.theme_strings import THEME_FILE, read_theme_strings
 from doclocale.catalogs.update_stamp import inputs_digest, unchanged_since_stamp, write_stamp
 from doclocale.errors import CatalogError
 from doclocale.model import Finding, Location, Severity, SourcePage, excerpt
-from doclocale.reading.page_cache import entry_name, prune
+from doclocale.reading.page_cache import page_key, prune
 from doclocale.reading.sources import find_pages, page_domain, read_page
 from doclocale.settings import SITE_DOMAIN, Settings
 from doclocale.text_rules import HINTS, plain_text_problems
@@ -49,7 +49,7 @@ class UpdateResult:
 def read_sources(settings: Settings) -> dict[str, SourcePage]:
     """Every English page, parsed (from .cache/pages/ where unchanged); the cache keeps only these."""
     pages = {page: read_page(settings, page) for page in find_pages(settings)}
-    prune(settings.cache_dir("pages"), (entry_name(p.path, p.text) for p in pages.values()))
+    prune(settings.cache_dir("pages"), (page_key(p.path, p.text) for p in pages.values()))
     return pages
 
 

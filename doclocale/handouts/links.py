@@ -2,34 +2,28 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import segno
 from babel import Locale
 from markupsafe import Markup
 
 from doclocale.handouts.document import handout_name, handout_names
-from doclocale.util.atomic import write_cache_file
+from doclocale.util.result_store import ResultStore, result_key
 
 
-def qr_svg(address: str, cache: Path | None = None) -> Markup:
+def qr_svg(address: str, store: ResultStore | None = None) -> Markup:
     """A QR code of the page's web address, as inline SVG (printed, never shown on screen).
 
     Drawing one takes segno about 2.5 ms, and every guide draws the same one on every build
-    (a quarter of a build with nothing new to do, profiled at 500 guides): kept in ``cache``
-    (``.cache/qr/``), keyed by the address and segno's version."""
-    key = hashlib.sha256(f"{segno.__version__}\0{address}".encode()).hexdigest()
-    stored = cache / f"{key}.svg" if cache is not None else None
-    if stored is not None:
-        try:
-            return Markup(stored.read_text(encoding="utf-8"))
-        except OSError:
-            pass
+    (a quarter of a build with nothing new to do, profiled at 500 guides): kept in ``store``
+    (``.cache/qr/``), keyed by the address, the code and segno's version."""
+    key = result_key("qr", segno.__version__, address)
+    kept = store.get(key) if store is not None else None
+    if kept is not None:
+        return Markup(kept.decode("utf-8"))
     code = segno.make(address, error="m")
     svg = code.svg_inline(scale=4, border=2, omitsize=True, svgclass="qr", lineclass=None)
-    if stored is not None:
-        write_cache_file(stored, svg.encode("utf-8"))
+    if store is not None:
+        store.put(key, svg.encode("utf-8"))
     return Markup(svg)
 
 
@@ -44,7 +38,7 @@ def handout_context(
     source_language: str,
     language: str,
     languages: tuple[str, ...],
-    cache: Path | None = None,
+    qr_store: ResultStore | None = None,
 ) -> dict:
     """The page's own handout, and the two-language ones: on a translated page the one with
     the source language; on a source-language page one per translation."""
@@ -55,4 +49,4 @@ def handout_context(
         (name, f"{language_name(source_language, language)} · {language_name(other, language)}")
         for name, other in zip(others, pairs, strict=True)
     ]
-    return {"own": own, "two_languages": two, "qr": qr_svg(address, cache), "address": address}
+    return {"own": own, "two_languages": two, "qr": qr_svg(address, qr_store), "address": address}

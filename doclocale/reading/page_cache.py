@@ -1,10 +1,10 @@
-"""Parsed English pages kept between runs (.cache/pages/), keyed by the page's text and the code.
+"""Parsed English pages kept between runs (.cache/pages/), in the project's one result store.
 
 ``update``, the build and ``check`` each need every English page parsed; parsing is most of
-what ``update`` costs on a large library. A cached entry is used only when the page's path,
-its text and the code that parses it (``fingerprint.code_fingerprint``) are the same; a
-damaged or unreadable entry is parsed again. Errors are never cached: a page that cannot be
-parsed is reported every time.
+what ``update`` costs on a large library. An entry is used only when the page's path, its text
+and the code that parses it are the same (``result_store.result_key``); a damaged or unreadable
+entry is parsed again. Errors are never kept: a page that cannot be parsed is reported every
+time.
 
 The entries are Python pickles, read only from the project's own .cache/ folder (as trusted as
 the project's code itself).
@@ -12,39 +12,34 @@ the project's code itself).
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
 from doclocale.model import SourcePage
 from doclocale.reading.page_parser import parse_page
-from doclocale.util.atomic import write_cache_file
-from doclocale.util.fingerprint import code_fingerprint
+from doclocale.util.result_store import ResultStore, result_key
 
 
-def entry_name(display: str, text: str) -> str:
-    digest = hashlib.sha256(code_fingerprint())
-    digest.update(display.encode("utf-8") + b"\0" + text.encode("utf-8"))
-    return digest.hexdigest() + ".pickle"
+def page_key(display: str, text: str) -> str:
+    return result_key("parsed page", display, text)
 
 
 def parsed_page(cache: Path, display: str, text: str) -> SourcePage:
-    entry = cache / entry_name(display, text)
-    try:
-        page = pickle.loads(entry.read_bytes())
-        if isinstance(page, SourcePage) and page.path == display and page.text == text:
-            return page
-    except Exception:  # noqa: BLE001 (a missing, torn or foreign entry: parse again)
-        pass
+    store, key = ResultStore(cache), page_key(display, text)
+    kept = store.get(key)
+    if kept is not None:
+        try:
+            page = pickle.loads(kept)
+            if isinstance(page, SourcePage) and page.path == display and page.text == text:
+                return page
+        except Exception:  # noqa: BLE001 (a torn or foreign entry: parse again)
+            pass
     page = parse_page(display, text)
-    write_cache_file(entry, pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+    store.put(key, pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
     return page
 
 
 def prune(cache: Path, keep: Iterable[str]) -> None:
     """Remove entries no current page uses (called after every page was read)."""
-    wanted = set(keep)
-    for old in cache.glob("*.pickle"):
-        if old.name not in wanted:
-            old.unlink(missing_ok=True)
+    ResultStore(cache).prune(keep)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from doclocale.util.atomic import write_cache_file
@@ -72,10 +73,11 @@ class ResultStore:
             shutil.rmtree(partial, ignore_errors=True)
         self.used.add(key)
 
-    def prune(self) -> None:
-        """Remove every entry this run did not use (and leftovers of interrupted writes)."""
+    def prune(self, keep: Iterable[str] = ()) -> None:
+        """Remove every entry this run did not use nor ``keep`` names (and leftovers of interrupted writes)."""
         if not self.folder.is_dir():
             return
+        wanted = self.used | set(keep)
         for entry in self.folder.iterdir():
-            if entry.name not in self.used:
+            if entry.name not in wanted:
                 shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)

@@ -79,6 +79,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.translation_checks: dict[tuple[str, str], TranslationCheck] = {}  # (language, page) -> the check
         self.compared = ResultStore(Path(".cache") / "unused")  # set per build in on_pre_build
         self.search_store = ResultStore(Path(".cache") / "unused")
+        self.qr_store = ResultStore(Path(".cache") / "unused")
         self.handouts_written: list[Path] = []
         self.live = LiveServe()
         self.source_markdown: dict[str, str] = {}  # page -> the source-language page's Markdown
@@ -124,6 +125,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         suffix = f"-{self.config.shard}" if self.config.shard else ""
         self.compared = ResultStore(self.settings.cache_dir(f"compared{suffix}"))
         self.search_store = ResultStore(self.settings.cache_dir("search"))
+        self.qr_store = ResultStore(self.settings.cache_dir("qr"))
         self.guides = {}
         self.handouts_written = []
         self.live.begin()
@@ -268,7 +270,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
                 self.settings.source_language,
                 self.language,
                 self.settings.languages,
-                self.settings.cache_dir("qr"),
+                self.qr_store,
             )
         return context
 
@@ -282,6 +284,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
                 log.info("%s", self.live.report())
                 return
             self.compared.prune()
+            self.qr_store.prune()
             try:
                 finished = finish_site(
                     self.settings,
