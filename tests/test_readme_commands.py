@@ -26,6 +26,7 @@ LONG_OR_INTERACTIVE = (
     "make mutants",
     "make preview",
     "bench_",
+    "profile_stages",
     "corpus_report",
     "readability_report",
     "page_weight",
