@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -243,12 +243,19 @@ def read_kept(path: Path, display: str, store: ResultStore | None) -> Catalog:
     """``read_catalog``, through the store: the same bytes (and code) give the same catalog."""
     if store is None:
         return catalogs.read_catalog(path, display)
-    data = read_catalog_bytes(path, display)
+    return parsed_kept(
+        display, read_catalog_bytes(path, display), store, lambda data: catalog_of_file(path, display, data)
+    )
+
+
+def parsed_kept(display: str, data: bytes, store: ResultStore, parse: Callable[[bytes], Catalog]) -> Catalog:
+    """A catalog's bytes parsed once: the build's generation and ``make check`` share the store
+    (``.cache/catalogs/``), so a check right after a build parses nothing the build parsed."""
     key = result_key(display, data)
     kept = store.get(key)
     if kept is not None:
         return pickle.loads(kept)  # noqa: S301 (this project's own cache, keyed by the bytes it was made from)
-    catalog = catalog_of_file(path, display, data)
+    catalog = parse(data)
     store.put(key, pickle.dumps(catalog))
     return catalog
 

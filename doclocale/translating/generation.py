@@ -15,12 +15,14 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from babel.messages.catalog import Catalog
 
 from doclocale.catalogs import merge as catalogs
 from doclocale.catalogs.locale_files import check_locale_tree
 from doclocale.catalogs.translation_review import CheckState, TranslationCheck, translation_check
+from doclocale.catalogs.update import parsed_kept
 from doclocale.errors import RefusedTranslations, SourceError
 from doclocale.model import Finding, Location, Severity, SourcePage, excerpt
 from doclocale.reading.sources import find_pages, page_domain, read_page
@@ -29,6 +31,7 @@ from doclocale.translating.gate import Refusal
 from doclocale.translating.gate_pool import GateJob, gate_pages
 from doclocale.translating.substitute import PageState, RenderedPage, read_output, write_pages
 from doclocale.util.fingerprint import code_fingerprint
+from doclocale.util.result_store import ResultStore
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +141,7 @@ def plan_generation(
     keys: dict[str, list[str]] = {}  # the inputs each page was generated from
     jobs: list[GateJob] = []
     waiting: list[tuple[str, int, str]] = []  # each job's language, place among its pages, catalog
+    parsed = ResultStore(settings.cache_dir("catalogs"))  # shared with make check, which prunes it
     for language in settings.languages:
         existing = read_output(settings.output_dir(language))
         try:
@@ -161,7 +165,9 @@ def plan_generation(
                 sources[page] = read_page(settings, page)
             display = settings.relative(catalog_file)
             catalog = (
-                catalogs.parse_catalog(display, catalog_bytes, language) if catalog_bytes else Catalog(locale=language)
+                parsed_kept(display, catalog_bytes, parsed, partial(catalogs.parse_catalog, display, locale=language))
+                if catalog_bytes
+                else Catalog(locale=language)
             )
             checks[language].append(translation_check(catalog))
             jobs.append(GateJob(sources[page], catalogs.translations(catalog), page, settings.source_language))
