@@ -59,13 +59,16 @@ _LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:@[A-Za-z
 
 
 def check_header_fields(path: str, text: str) -> None:
-    """Each header field once: with two Content-Type lines msgfmt reads the first and Babel the
-    last, so the site's compiled strings were written in a charset that cannot hold Persian."""
+    """Each header field on its own line, once, and a Language Babel can read: with two
+    Content-Type lines msgfmt reads the first and Babel the last, so the site's compiled strings
+    were written in a charset that cannot hold Persian; a line starting with a tab Babel folds
+    into the field above."""
     start = text.find('\nmsgstr ""\n')
-    end = text.find("\n\n", start + 1) if start >= 0 else -1
     if start < 0:
         return
-    block = text[start : end if end >= 0 else len(text)].split("\n")
+    end = text.find("\n\n", start + 1)
+    header = text[start : end if end >= 0 else len(text)]
+    block = header.split("\n")
     for offset, (above, raw) in enumerate(zip(block, block[1:], strict=False), 1):
         if above.endswith('\\n"') and re.match(r'"(?:[ \t\v\f]|\\[tvf])', raw):
             raise CatalogError(
@@ -74,7 +77,7 @@ def check_header_fields(path: str, text: str) -> None:
                 "start the line with the field's name, as in Language: fa",
             )
     seen: set[str] = set()
-    for match in re.finditer(r'^"([A-Za-z][\w-]*):', text[start : end if end >= 0 else len(text)], re.M):
+    for match in re.finditer(r'^"([A-Za-z][\w-]*):', header, re.M):
         field = match.group(1).lower()
         if field in seen:
             line = text[: start + match.start()].count("\n") + 1
@@ -84,7 +87,7 @@ def check_header_fields(path: str, text: str) -> None:
                 'keep one line for each header field (the header is the first entry, msgid "")',
             )
         seen.add(field)
-    language = re.search(r'^"Language:[ \t]*(.*?)\\n"$', text[start : end if end >= 0 else len(text)], re.M)
+    language = re.search(r'^"Language:[ \t]*(.*?)\\n"$', header, re.M)
     if language and language.group(1).strip() and not _LANGUAGE_CODE.match(language.group(1).strip()):
         raise CatalogError(
             Location(path, text[: start + language.start()].count("\n") + 1),
