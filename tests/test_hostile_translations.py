@@ -167,7 +167,7 @@ def test_with_the_comparison_disabled_the_hostile_markup_is_published(
 ) -> None:
     """The suite depends on the comparison: switch it off and the attack gets through."""
     monkeypatch.setattr("doclocale.translating.gate.compare_shapes", lambda *args, **kwargs: [])
-    monkeypatch.setattr("doclocale.website.plugin.compare_published", lambda *args, **kwargs: [])
+    monkeypatch.setattr("doclocale.website.rendered_check.compare_published", lambda *args, **kwargs: [])
     root = fresh_copy(baseline, tmp_path / "p")
     set_msgstr(
         root, load(CASES[[c.stem for c in CASES].index("raw-html-img-onerror")]), "درد<img src=x onerror=alert(1)>"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import doclocale.website.plugin as plugin
+import doclocale.website.rendered_check as rendered_check
 import doclocale.website.search as search
 from doclocale.cli import main
 from doclocale.util.result_store import ResultStore, result_key
@@ -44,7 +44,7 @@ def test_a_warm_build_reuses_verdicts_and_the_search_index(project: Path, monkey
     first = project.parent / "first-site"
     shutil.copytree(project / "site", first)
     calls = {"compare": 0, "pagefind": 0}
-    real_compare, real_run = plugin.compare_published, search.subprocess.run
+    real_compare, real_run = rendered_check.compare_published, search.subprocess.run
 
     def compare(*args):
         calls["compare"] += 1
@@ -54,7 +54,7 @@ def test_a_warm_build_reuses_verdicts_and_the_search_index(project: Path, monkey
         calls["pagefind"] += 1
         return real_run(*args, **kwargs)
 
-    monkeypatch.setattr(plugin, "compare_published", compare)
+    monkeypatch.setattr(rendered_check, "compare_published", compare)
     monkeypatch.setattr(search.subprocess, "run", run)
     assert main(config) == 0
     assert calls == {"compare": 0, "pagefind": 0}

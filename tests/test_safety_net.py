@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-import doclocale.website.plugin as plugin
+import doclocale.website.rendered_check as rendered_check
 from doclocale.catalogs.merge import read_catalog, write_catalog
 from doclocale.cli import main
 from doclocale.translating.html_rule import CONTENT_ANCESTORS
@@ -46,7 +46,7 @@ def quick(project: Path, monkeypatch) -> Path:
 def test_a_page_the_comparison_stops_is_published_in_english_and_every_other_page_as_usual(
     quick: Path, monkeypatch, capsys, caplog
 ) -> None:
-    real = plugin.compare_published
+    real = rendered_check.compare_published
 
     def fires_on_about(english: str, translated: str, name: str, language: str) -> list[str]:
         return (
@@ -55,7 +55,7 @@ def test_a_page_the_comparison_stops_is_published_in_english_and_every_other_pag
             else real(english, translated, name, language)
         )
 
-    monkeypatch.setattr(plugin, "compare_published", fires_on_about)
+    monkeypatch.setattr(rendered_check, "compare_published", fires_on_about)
     (quick / "site").mkdir()
     (quick / "site" / "keep.txt").write_text("previous site")
     assert build(quick, "--strict") == 1

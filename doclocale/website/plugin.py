@@ -29,16 +29,14 @@ from doclocale.handouts.links import handout_context
 from doclocale.handouts.pdf import GuideCopy
 from doclocale.reading.review import is_guide, shown_date
 from doclocale.settings import Settings, load_settings
-from doclocale.translating.html_rule import compare_published
 from doclocale.translating.renderer import renderer_from_config
 from doclocale.translating.substitute import STATUS_KEY, PageState, page_state
-from doclocale.util.result_store import ResultStore, result_key
-from doclocale.website.content_marks import ContentMarks, content_out_of_place
-from doclocale.website.isolation import isolate_latin
+from doclocale.util.result_store import ResultStore
 from doclocale.website.live import LiveServe
 from doclocale.website.navigation import page_navigation, set_language_switch, translate_sections
 from doclocale.website.page_generation import generate_pages
 from doclocale.website.presentation import (
+    install_site_strings,
     language_switch,
     page_context,
     set_html_direction,
@@ -46,6 +44,7 @@ from doclocale.website.presentation import (
     valid_theme_markup,
 )
 from doclocale.website.release_gate import failure
+from doclocale.website.rendered_check import RenderedPageCheck
 from doclocale.website.search import folding_rules
 from doclocale.website.site_finish import finish_site
 
@@ -77,15 +76,13 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.source_not_found = ""  # the source language's 404 page
         self.guides: dict[str, list[GuideCopy]] = {}  # guide page -> its built copies, for the handouts
         self.translation_checks: dict[tuple[str, str], TranslationCheck] = {}  # (language, page) -> the check
-        self.compared = ResultStore(Path(".cache") / "unused")  # set per build in on_pre_build
+        self.rendered = RenderedPageCheck()
         self.search_store = ResultStore(Path(".cache") / "unused")
         self.qr_store = ResultStore(Path(".cache") / "unused")
         self.handouts_written: list[Path] = []
         self.live = LiveServe()
         self.source_markdown: dict[str, str] = {}  # page -> the source-language page's Markdown
         self.files = None
-        self.marks = ContentMarks()
-        self.published_in_english: list[dict[str, str]] = []  # pages the last check after rendering stopped
 
     def on_startup(self, *, command, dirty) -> None:
         self.live.start(command, dirty)
@@ -121,9 +118,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         if self.language != self.settings.source_language:
             return
         self.finished_builds = 0
-        self.published_in_english = []
         suffix = f"-{self.config.shard}" if self.config.shard else ""
-        self.compared = ResultStore(self.settings.cache_dir(f"compared{suffix}"))
+        self.rendered.begin(ResultStore(self.settings.cache_dir(f"compared{suffix}")))
         self.search_store = ResultStore(self.settings.cache_dir("search"))
         self.qr_store = ResultStore(self.settings.cache_dir("qr"))
         self.guides = {}
@@ -158,17 +154,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         env.add_extension("jinja2.ext.i18n")
         env.loader = ChoiceLoader([env.loader, DictLoader({UNWRITTEN: ""})])
         self.live.restore_titles(files)  # after static-i18n ordered the navigation, before pages are written
-        # Catalog strings are data: escaped before a template inserts them anywhere.
-        t = self.translations
-        env.install_gettext_callables(
-            gettext=lambda text: escape(t.gettext(text)),
-            ngettext=lambda one, many, n: escape(t.ngettext(one, many, n)),
-            pgettext=lambda context, text: escape(t.pgettext(context, text)),
-            npgettext=lambda context, one, many, n: escape(t.npgettext(context, one, many, n)),
-            newstyle=True,
-        )
-        env.globals["doclocale_language"] = self.language
-        env.globals["doclocale_direction"] = Locale.parse(self.language).text_direction
+        install_site_strings(env, self.translations, self.language)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -199,32 +185,16 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
                 # Another language's shard needs the English page's content, not its file:
                 # the page is rendered by an empty template, which MkDocs does not write.
                 page.meta["template"] = UNWRITTEN
-            return self.marks.around(html)
+            return self.rendered.marks.around(html)
         english = self.source_content.get(name)
-        if english is not None and page_state(page.meta) is not PageState.UNTRANSLATED:
-            # The generator's gate compared the same renderings before the pages were
-            # written; this compares what MkDocs itself rendered. A difference is a defect
-            # of this project, not of a translation: the page is published in English.
-            key = result_key(name, self.language, english, html)  # the same renderings passed before: same verdict
-            problems = [] if self.compared.has(key) else compare_published(english, html, name, self.language)
-            if not problems:
-                self.compared.put(key)
-            if problems:
-                html = self.english_instead(page, config, files, "; ".join(problems))
+        if page_state(page.meta) is not PageState.UNTRANSLATED:
+            html = self.rendered.content(
+                name, self.language, english, html, lambda problem: self.english_instead(page, config, files, problem)
+            )
         if Locale.parse(self.language).text_direction == "rtl":
-            html = self.isolated(html)
+            html = self.rendered.isolated(html)
         self.files = files
-        return self.marks.around(html)
-
-    def isolated(self, html: str) -> str:
-        """``isolate_latin`` of a page's content, kept between builds (the same content gives the same)."""
-        key = result_key("isolate_latin", html)
-        kept = self.compared.get(key)
-        if kept is not None:
-            return kept.decode("utf-8")
-        result = isolate_latin(html)
-        self.compared.put(key, result.encode("utf-8"))
-        return result
+        return self.rendered.marks.around(html)
 
     def english_instead(self, page, config, files, difference: str) -> str:
         """The page's content in English, rendered at the page's own place, with the usual notice;
@@ -239,7 +209,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             where,
             difference,
         )
-        self.published_in_english.append({"page": where, "difference": difference})
+        self.rendered.record(where, difference)
         page.meta[STATUS_KEY] = PageState.PARTIAL.value
         page.markdown = self.source_markdown[name]
         page.render(config, files)
@@ -283,7 +253,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             if self.live.rebuilding:
                 log.info("%s", self.live.report())
                 return
-            self.compared.prune()
+            self.rendered.finish()
             self.qr_store.prune()
             try:
                 finished = finish_site(
@@ -292,7 +262,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
                     shard=self.config.shard,
                     guides=self.guides,
                     search_store=self.search_store,
-                    published_in_english=self.published_in_english,
+                    published_in_english=self.rendered.published_in_english,
                     handouts_on=self.config.handouts,
                     strict=self.config.strict,
                 )
@@ -330,17 +300,15 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         return valid_theme_markup(set_html_direction(output, Locale.parse(self.language).text_direction))
 
     def checked_in_place(self, output: str, page, config) -> str:
-        """The whole page as browsers and the handout renderer parse it (``content_marks``)."""
-        if not self.marks.present(output):
-            return self.marks.removed(output)  # a template that does not show the content
-        problem = content_out_of_place(output, self.marks.attribute)
-        if problem and self.language != self.settings.source_language:
-            output = self.marks.replace_content(output, self.english_instead(page, config, self.files, problem))
-        elif problem:
-            log.info(
+        """The whole page as browsers and the handout renderer parse it (``rendered_check``)."""
+        return self.rendered.whole_page(
+            output,
+            self.language != self.settings.source_language,
+            lambda problem: self.english_instead(page, config, self.files, problem),
+            lambda problem: log.info(
                 "docs/%s/%s: %s (a defect of the site builder: please report it)",
                 self.language,
                 page.file.src_uri,
                 problem,
-            )
-        return self.marks.removed(output)
+            ),
+        )

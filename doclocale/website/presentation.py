@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from posixpath import relpath
 from urllib.parse import urlsplit
 
+from babel import Locale
+from babel.support import Translations
+from jinja2 import Environment
+from markupsafe import escape
+
 from doclocale.catalogs.translation_review import CheckState, TranslationCheck
 from doclocale.reading.review import format_review_date, is_guide, review_dates
 from doclocale.settings import Settings
@@ -142,3 +147,18 @@ def page_context(
         ),
         "doclocale_handout": None,
     }
+
+
+def install_site_strings(env: Environment, translations: Translations, language: str) -> None:
+    """The theme's gettext calls answered from the site catalog. Catalog strings are data: escaped
+    before a template inserts them anywhere."""
+    t = translations  # install_gettext_callables is added to the environment by jinja2.ext.i18n
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda text: escape(t.gettext(text)),
+        ngettext=lambda one, many, n: escape(t.ngettext(one, many, n)),
+        pgettext=lambda context, text: escape(t.pgettext(context, text)),
+        npgettext=lambda context, one, many, n: escape(t.npgettext(context, one, many, n)),
+        newstyle=True,
+    )
+    env.globals["doclocale_language"] = language
+    env.globals["doclocale_direction"] = Locale.parse(language).text_direction
