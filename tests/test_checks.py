@@ -17,10 +17,10 @@ from doclocale.checks.safety import check_unit
 from doclocale.model import Location, Severity
 from doclocale.translating.renderer import load_renderer
 
-from .reports import assert_report
+from .fixture_cases import assert_report, cases
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
-CASES = sorted(FIXTURES.glob("*.po"))
+CASES = cases("checks", "*.po")
 RENDER = load_renderer(Path(__file__).parent.parent / "mkdocs.yml")  # the site's own Markdown configuration
 
 
@@ -181,7 +181,7 @@ def test_the_whole_check_reports_each_problem_at_its_place(settings) -> None:
     (settings.site_dir).mkdir(parents=True, exist_ok=True)
     (settings.site_dir / "index.html").write_text('<a href="missing/">x</a>', encoding="utf-8")
     report = run_checks(settings, today=dt.date(2026, 12, 5))
-    assert_report(Path(__file__).parent / "fixtures" / "run_checks", report.findings)
+    assert_report(FIXTURES.parent / "run_checks", report.findings)
     assert "L901" in {f.code for f in run_checks(settings, include_site=True, today=dt.date(2026, 12, 5)).findings}
 
 

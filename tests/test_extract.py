@@ -1,10 +1,9 @@
-"""Extraction fixtures: tests/fixtures/extract/<case>.md -> <case>.expected.
+"""Extraction fixtures: tests/fixtures/extract/<case>.md -> <case>.md.report.
 
 Each segment is written as "LINE KIND: text  # comment" (what the translator reads), followed, where they
 differ from the text, by the exact source it replaces and the prefix a translated line break continues with.
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -13,10 +12,10 @@ from babel.messages.extract import extract_from_file
 from doclocale.reading.page_parser import parse_page
 from doclocale.translating.substitute import render_page
 
-CASES = sorted((Path(__file__).parent / "fixtures" / "extract").glob("*.md"))
+from .fixture_cases import FIXTURES, assert_report, each_case, lines_text
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+@each_case("extract", "*.md")
 def test_segments_match_expected(case: Path) -> None:
     page = parse_page(str(case), case.read_text(encoding="utf-8"))
     found = []
@@ -29,13 +28,10 @@ def test_segments_match_expected(case: Path) -> None:
             found.append(f"    replaces {page.text[s.start : s.end]!r} at {s.start}")
         if s.continuation:
             found.append(f"    continues with {s.continuation!r}")
-    expected_file = case.with_suffix(".expected")
-    if os.environ.get("UPDATE_REPORTS"):
-        expected_file.write_text("\n".join(found) + "\n", encoding="utf-8")
-    assert found == expected_file.read_text(encoding="utf-8").splitlines()
+    assert_report(case, lines_text(found))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+@each_case("extract", "*.md")
 def test_identity_translation_gives_back_the_source(case: Path) -> None:
     text = case.read_text(encoding="utf-8")
     page = parse_page(str(case), text)
@@ -49,14 +45,14 @@ def test_identity_translation_gives_back_the_source(case: Path) -> None:
 
 
 def test_code_html_and_urls_are_never_messages() -> None:
-    case = Path(__file__).parent / "fixtures" / "extract" / "blocks.md"
+    case = FIXTURES / "extract" / "blocks.md"
     texts = " ".join(s.text for s in parse_page(str(case), case.read_text()).segments)
     assert "never a message" not in texts
     assert "img/skin.svg" not in texts
 
 
 def test_babel_finds_the_markdown_extractor_by_name() -> None:
-    case = Path(__file__).parent / "fixtures" / "extract" / "blocks.md"
+    case = FIXTURES / "extract" / "blocks.md"
     messages = list(extract_from_file("markdown", str(case)))
     assert messages[0][:2] == (2, "Skin care")
     assert messages[0][2] == ["page title (front matter)"]
@@ -65,7 +61,7 @@ def test_babel_finds_the_markdown_extractor_by_name() -> None:
 
 
 def test_a_context_comment_becomes_msgctxt_in_babel() -> None:
-    case = Path(__file__).parent / "fixtures" / "extract" / "context.md"
+    case = FIXTURES / "extract" / "context.md"
     messages = list(extract_from_file("markdown", str(case)))
     assert ("Results", "table header: what the treatment achieves") in [(m[1], m[3]) for m in messages]
     assert ("Results", None) in [(m[1], m[3]) for m in messages]
@@ -90,7 +86,6 @@ def test_the_parser_reads_every_construct_the_site_renders() -> None:
 
 
 def test_a_block_may_have_a_thousand_brackets_but_not_one_more() -> None:
-    import pytest
 
     from doclocale.errors import SourceError
 

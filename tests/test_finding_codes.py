@@ -1,10 +1,9 @@
 """Every finding code the checks can emit has a failing fixture that produces it and a passing one that does not.
 
 Codes are read from the registry (doclocale/codes.py), which a Finding cannot do without, so a
-new check without fixtures fails here. Each fixture family has its own runner that asserts the exact codes of each case:
-tests/fixtures/checks (test_checks), review and readability (test_review, test_checks),
-parity (test_parity), hostile (test_hostile_translations), bad_input (test_bad_input) and the
-broken-site cases of test_site_links.
+new check without fixtures fails here. A code counts as covered when a fixture's report holds it
+(tests/fixture_cases.py: every report family, each compared whole by its own test), when a
+scenario case (hostile, bad_input) expects it, or when a named test produces it.
 """
 
 from __future__ import annotations
@@ -18,10 +17,12 @@ import yaml
 from doclocale.codes import CODES, docs_table
 from doclocale.model import Finding, Location, Severity
 
+from .fixture_cases import FIXTURES, cases, reported_codes
 from .test_site_links import BREAKAGES
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
+#: Families whose cases are compared whole with a report, as `make check` prints findings.
+REPORT_FAMILIES = ("checks", "review", "readability", "parity", "raw_html")
 CODE = re.compile(r"\b([A-Z]\d{3})\b")
 #: Codes whose failing case is a test function rather than a fixture file (it names the code).
 TESTED_IN_CODE = {
@@ -52,17 +53,15 @@ def failing_fixture_codes() -> dict[str, list[str]]:
         for code in codes:
             found.setdefault(code, []).append(fixture)
 
-    for case in (FIXTURES / "checks").glob("*-fail.po"):
-        add(CODE.findall(case.read_text(encoding="utf-8").splitlines()[0]), case.name)
-    for family in ("review", "readability", "parity"):
-        for case in (FIXTURES / family).glob("*.md"):
-            add([code for code in [case.stem.rsplit(".", 1)[-1]] if CODE.fullmatch(code)], f"{family}/{case.name}")
+    for family in REPORT_FAMILIES:
+        for case in cases(family):
+            add(reported_codes(case), f"{family}/{case.name}")
     for case in (FIXTURES / "hostile").glob("*.yml"):
         add([yaml.safe_load(case.read_text(encoding="utf-8")).get("code", "")], f"hostile/{case.name}")
     for case in (FIXTURES / "bad_input").glob("*.yml"):
         add(CODE.findall(str(yaml.safe_load(case.read_text(encoding="utf-8"))["expect"]["message"])), case.name)
-    for name, (_, code, _) in BREAKAGES.items():
-        add([code], f"test_site_links.py::{name}")
+    for name in BREAKAGES:
+        add(reported_codes(FIXTURES / "site_breakages" / name), f"site_breakages/{name}")
     for code, test_file in TESTED_IN_CODE.items():
         if f'"{code}"' in (ROOT / test_file).read_text(encoding="utf-8"):
             add([code], test_file)

@@ -1,22 +1,22 @@
 """Generator fixtures: tests/fixtures/generate/<case>.md is an English page followed by
 ``<!-- translations`` (YAML: English -> translation, or {fuzzy: …} / {refused: …}) ``-->``;
-<case>.expected is the Persian page the generator must write, then its counts.
+<case>.md.report is the Persian page the generator must write, then its counts.
 
-`UPDATE_REPORTS=1` rewrites the expected files (review the diff: it is what readers get)."""
+`UPDATE_REPORTS=1` rewrites the reports (review the diff: it is what readers get)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 import yaml
 
 from doclocale.reading.page_parser import parse_page
 from doclocale.translating.substitute import render_page
 
-CASES = sorted((Path(__file__).parent / "fixtures" / "generate").glob("*.md"))
+from .fixture_cases import assert_report, cases, each_case
+
+CASES = cases("generate", "*.md")
 
 
 @dataclass
@@ -46,13 +46,9 @@ def generate(case: Path) -> str:
     return f"{rendered.text}\n<!-- {counts} -->\n"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+@each_case("generate", "*.md")
 def test_generated_page_is_the_expected_page(case: Path) -> None:
-    expected_file = case.with_suffix(".expected")
-    actual = generate(case)
-    if os.environ.get("UPDATE_REPORTS"):
-        expected_file.write_text(actual, encoding="utf-8")
-    assert actual == expected_file.read_text(encoding="utf-8")
+    assert_report(case, generate(case))
 
 
 def test_every_page_state_has_a_fixture() -> None:

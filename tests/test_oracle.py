@@ -26,6 +26,7 @@ from doclocale.translating.pseudo import pseudo_text
 from doclocale.translating.renderer import load_renderer
 from doclocale.translating.substitute import PageState
 
+from .fixture_cases import each_case
 from .test_properties import Translation, document
 
 RENDER = load_renderer(Path(__file__).parent.parent / "mkdocs.yml")
@@ -111,9 +112,7 @@ def test_the_oracle_passes_on_the_sample() -> None:
     assert oracle(SAMPLE) == []
 
 
-@pytest.mark.parametrize(
-    "case", sorted((Path(__file__).parent / "fixtures" / "extract").glob("*.md")), ids=lambda p: p.stem
-)
+@each_case("extract", "*.md")
 def test_the_oracle_passes_on_every_extract_fixture(case: Path) -> None:
     assert oracle(case.read_text(encoding="utf-8")) == []
 

@@ -10,9 +10,9 @@ import pytest
 from doclocale.checks.parity import check_page_parity
 from doclocale.reading.page_parser import parse_page
 
-from .reports import assert_report
+from .fixture_cases import assert_report, cases
 
-CASES = sorted((Path(__file__).parent / "fixtures" / "parity").glob("*.md"))
+CASES = cases("parity", "*.md")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])

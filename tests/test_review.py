@@ -10,10 +10,10 @@ import pytest
 from doclocale.reading.page_parser import parse_page
 from doclocale.reading.review import check_review, format_review_date, review_dates
 
-from .reports import assert_report
+from .fixture_cases import assert_report, cases
 
 TODAY = dt.date(2026, 11, 24)
-CASES = sorted((Path(__file__).parent / "fixtures" / "review").glob("*.md"))
+CASES = cases("review", "*.md")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -50,7 +50,7 @@ def test_guide_footer_in_both_languages(built_site: Path) -> None:
     assert "guide-disclaimer" in english and "جای توصیهٔ پزشک خودتان را نمی‌گیرد" in persian
 
 
-READABILITY = sorted((Path(__file__).parent / "fixtures" / "readability").glob("*.md"))
+READABILITY = cases("readability", "*.md")
 
 
 @pytest.mark.parametrize("case", READABILITY, ids=[c.name for c in READABILITY])

@@ -12,7 +12,7 @@ from doclocale.checks.links import check_site
 from doclocale.model import Severity
 from doclocale.settings import load_settings
 
-from .reports import assert_report
+from .fixture_cases import FIXTURES, assert_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -216,7 +216,7 @@ def test_a_broken_site_fails_naming_page_and_link(site_copy, case: str) -> None:
     assert findings, f"{case}: no {code} finding"
     assert any(text in f.message for f in findings), [f.format() for f in findings]
     assert all(f.location.path.startswith("site/") for f in findings)
-    assert_report(ROOT / "tests" / "fixtures" / "site_breakages" / case, every)  # as `make check` prints them
+    assert_report(FIXTURES / "site_breakages" / case, every)  # as `make check` prints them
 
 
 def test_links_to_other_sites_are_listed(site_copy) -> None:

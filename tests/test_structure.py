@@ -1,29 +1,22 @@
-"""The page rule on HTML pairs: tests/fixtures/structure/<case>.yml (english, translated, differences).
-
-``differences: null`` (the .none cases) means the translation keeps the rule; otherwise the rule
-must report a difference whose description contains the given text.
+"""The page rule on HTML pairs: tests/fixtures/structure/<case>.yml (english, translated) and
+<case>.yml.report, the differences the rule reports (none for the .none cases, which keep the rule).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 
 from doclocale.translating.html_rule import CONTENT_ANCESTORS, compare_html, compare_shapes, html_shape, in_page_context
 
-CASES = sorted((Path(__file__).parent / "fixtures" / "structure").glob("*.yml"))
+from .fixture_cases import assert_report, each_case, lines_text
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+@each_case("structure", "*.yml")
 def test_structure_fixture(case: Path) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
-    problems = compare_html(spec["english"], spec["translated"])
-    if spec["differences"] is None:
-        assert problems == []
-    else:
-        assert problems and any(spec["differences"] in problem for problem in problems), problems
+    assert_report(case, lines_text(compare_html(spec["english"], spec["translated"])))
 
 
 def test_the_generators_own_wrapper_is_looked_through_only_with_its_marker() -> None:
