@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from doclocale.codes import CODES, docs_table
+from doclocale.codes import CODES, TRANSLATED_MEANINGS, TRANSLATOR, docs_table, translated_docs_table
 from doclocale.model import Finding, Location, Severity
 
 from .fixture_cases import FIXTURES, cases, reported_codes
@@ -86,11 +86,21 @@ def test_the_registry_is_the_codes_the_checks_use() -> None:
         Finding(Location("a.po", 1), "X999", Severity.ERROR, "a code nobody listed")
 
 
-def test_the_translator_guide_lists_every_code_as_the_registry_says() -> None:
-    text = (ROOT / "TRANSLATING.md").read_text(encoding="utf-8")
+def generated_table(guide: str) -> str:
+    text = (ROOT / guide).read_text(encoding="utf-8")
     start = text.index("<!-- generated from doclocale/codes.py")
-    table = text[text.index("\n", start) + 1 : text.index("<!-- end of the generated table -->")]
-    assert table == docs_table()
+    return text[text.index("\n", start) + 1 : text.index("<!-- end of the generated table -->")]
+
+
+def test_the_translator_guide_lists_every_code_as_the_registry_says() -> None:
+    assert generated_table("TRANSLATING.md") == docs_table()
+
+
+@pytest.mark.parametrize("language", sorted(TRANSLATED_MEANINGS))
+def test_each_translated_guide_explains_every_code_a_translator_fixes(language: str) -> None:
+    fixes = {code for code, entry in CODES.items() if entry.who == TRANSLATOR}
+    assert set(TRANSLATED_MEANINGS[language]) == fixes
+    assert generated_table(f"TRANSLATING.{language}.md") == translated_docs_table(language)
 
 
 def test_every_fixture_family_has_passing_cases() -> None:

@@ -24,7 +24,7 @@ GUIDE = "locale/fa/LC_MESSAGES/guides/microneedling.po"
         (
             Finding(Location("locale/fa/LC_MESSAGES/a.po", 7), "P701", Severity.ERROR, "Arabic yeh", "type ی", "small"),
             "::error file=locale/fa/LC_MESSAGES/a.po,line=7,title=P701 Persian orthography::"
-            "Arabic yeh%0AEnglish: small%0AHow to fix it: type ی",
+            "ی عربی (ي ى) به جای ی فارسی%0AArabic yeh%0AEnglish: small%0AHow to fix it: type ی",
         ),
         (  # % CR LF in the message; : and , also in properties
             Finding(Location("odd:name,1.po", 0), "C101", Severity.WARNING, "50% done\r\nnext", ""),
@@ -37,7 +37,8 @@ GUIDE = "locale/fa/LC_MESSAGES/guides/microneedling.po"
         (
             Finding(Location("locale/fa/LC_MESSAGES/_site.po", 40), "S303", Severity.ERROR, "has <b>", "plain text"),
             "::error file=locale/fa/LC_MESSAGES/_site.po,line=40,title=S303 safety (the build's own gate)::"
-            "has <b>%0AHow to fix it: plain text",
+            "عنوان، توضیح صفحه یا متنی از سایت، نویسهٔ قالب‌بندی یا جای‌نگه‌داری دارد که در متن انگلیسی نیست: "
+            "پذیرفته نمی‌شود%0Ahas <b>%0AHow to fix it: plain text",
         ),
         (
             Finding(Location("docs/en/guides/a.md", 1), "V104", Severity.ERROR, "review was due on 2026-01-01"),
@@ -99,7 +100,8 @@ def test_a_translators_mistake_is_annotated_on_its_line_with_a_summary(
     assert all(row.startswith(("::error ", "::warning ", "::notice ")) for row in out[:-1]), out
     text = summary.read_text(encoding="utf-8")
     assert "| guides/microneedling | 60 | 0 | 1 |" in text
-    assert f"- error P701 at line {line}: Arabic yeh" in text and "open the artifact 'site'" in text
+    assert f"- error P701 at line {line}: ی عربی (ي ى) به جای ی فارسی. Arabic yeh" in text
+    assert "open the artifact 'site'" in text
 
 
 WORKFLOW = Path(__file__).resolve().parent.parent / ".github/workflows/pull-request.yml"

@@ -1,6 +1,8 @@
 """The report where a translator works on GitHub: one annotation per finding on its PO line in
 the pull request's diff (workflow commands), and a job summary with each page's progress and
-the findings grouped by file, each with its plain-language hint.
+the findings grouped by file, each with its plain-language hint. A finding on a language's
+catalog also says what its code means in that language, where the translator guide of that
+language explains it (``codes.meaning_in``).
 
 Escaping follows GitHub's documentation of workflow commands: in the message ``%``, CR and LF;
 in a property (file, title) also ``:`` and ``,``.
@@ -12,7 +14,7 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from doclocale.catalogs.status import StatusRow
-from doclocale.codes import CODES
+from doclocale.codes import CODES, meaning_in
 from doclocale.model import Finding, Severity
 from doclocale.report import Report
 
@@ -27,13 +29,20 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def in_translators_language(finding: Finding) -> str | None:
+    """What the code means in the language of the catalog the finding is on (``locale/<language>/…``)."""
+    parts = finding.location.path.split("/")
+    return meaning_in(finding.code, parts[1]) if len(parts) > 2 and parts[0] == "locale" else None
+
+
 def annotation(finding: Finding) -> str:
     """``::error file=…,line=…,title=…::…`` for one finding (the line only when it is known)."""
     properties = [f"file={escape_property(finding.location.path)}"]
     if finding.location.line:
         properties.append(f"line={finding.location.line}")
     properties.append(f"title={escape_property(f'{finding.code} {CODES[finding.code].family}')}")
-    body = finding.message
+    meaning = in_translators_language(finding)
+    body = f"{meaning}\n{finding.message}" if meaning else finding.message
     if finding.excerpt:
         body += f"\nEnglish: {finding.excerpt}"
     if finding.hint:
@@ -74,7 +83,9 @@ def job_summary(report: Report, rows: Iterable[StatusRow], preview: str = "") ->
             where = f"line {f.location.line}" if f.location.line else "the file"
             english = f" — English: “{_cell(f.excerpt)}”" if f.excerpt else ""
             hint = f" *{_cell(f.hint)}*" if f.hint else ""
-            lines.append(f"- {f.severity} {f.code} at {where}: {_cell(f.message)}{english}.{hint}")
+            meaning = in_translators_language(f)
+            said = f"{_cell(meaning)}. {_cell(f.message)}" if meaning else _cell(f.message)
+            lines.append(f"- {f.severity} {f.code} at {where}: {said}{english}.{hint}")
         lines.append("")
     if preview:
         lines += [f"**Preview:** {preview}", ""]
