@@ -65,6 +65,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     preview.add_argument("page", help="the page under docs/en/, e.g. guides/microneedling")
     preview.add_argument("--serve", action="store_true", help="serve it at http://127.0.0.1:8000 and rebuild on save")
+    changes = commands.add_parser(
+        "changed-pages",
+        help="a start page for a pull request's preview: links to the pages and handouts its files change",
+    )
+    changes.add_argument("files", nargs="*", help="the changed files, from the repository's root (default: stdin)")
+    changes.add_argument(
+        "--out", type=Path, default=Path("changed-pages.html"), help="the page to write (default: %(default)s)"
+    )
     shard = commands.add_parser(
         "shard", help="build one language's share of the site (one CI job per language); 'merge' joins them"
     )
@@ -107,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             "pseudo": run_pseudo,
             "screenshots": run_screenshots,
             "preview": run_preview,
+            "changed-pages": run_changed_pages,
             "shard": run_shard,
             "merge": run_merge,
         }[args.command]
@@ -165,6 +174,21 @@ def run_preview(settings, args) -> int:
     print(f"built {settings.relative(config_file.parent)}/site/ with {args.page} only, in {took:.1f} s")
     if args.serve:
         return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file)])
+    return 0
+
+
+def run_changed_pages(settings, args) -> int:
+    from doclocale.util.atomic import write_bytes_atomic
+    from doclocale.website.changed_pages import changed_pages, page_folder, start_page
+
+    changed = changed_pages(settings, args.files or sys.stdin.read().splitlines())
+    handouts = {}
+    for change in changed:
+        folder = page_folder(settings, change.language, change.page)
+        handouts[folder] = sorted(pdf.name for pdf in (settings.site_dir / folder).glob("*.pdf"))
+    out = args.out if args.out.is_absolute() else settings.root / args.out
+    write_bytes_atomic(out, start_page(settings, changed, handouts).encode("utf-8"))
+    print(f"{settings.relative(out)}: {len(changed)} changed pages")
     return 0
 
 

@@ -4,6 +4,8 @@ progress and the findings grouped by file with their hints."""
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import pytest
@@ -117,6 +119,8 @@ def workflow_commands_in_order() -> list[list[str]]:
     for run in runs:
         if run == "make build":
             commands.append(["build"])
+        elif run.startswith("git diff --name-only HEAD^1 HEAD | "):  # the changed files, on stdin
+            commands.append(run.split(" | ")[1].removeprefix(".venv/bin/python -m doclocale ").split())
         else:
             assert run.startswith(".venv/bin/python -m doclocale "), run
             commands.append(run.removeprefix(".venv/bin/python -m doclocale ").split())
@@ -132,14 +136,40 @@ def test_the_pull_request_workflow_answers_on_the_line(
     project: Path, monkeypatch, capsys, msgstr: str, code: str, level: str, exit_code: int
 ) -> None:
     commands = workflow_commands_in_order()
-    assert commands == [["build"], ["check", "--format", "github"]]  # preview build first, then every check
+    # preview build first, then every check, then the preview's start page
+    assert commands == [["build"], ["check", "--format", "github"], ["changed-pages"]]
     monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     catalog = read_catalog(project / GUIDE)
     catalog.get("small wrinkles").string = msgstr
     write_catalog(project / GUIDE, catalog)
     line = read_catalog(project / GUIDE).get("small wrinkles").lineno
-    codes = [main(["--config", str(project / "mkdocs.yml"), *command]) for command in commands]
-    assert codes == [0, exit_code]
+    codes = []
+    for command in commands:
+        if command == ["changed-pages"]:
+            monkeypatch.setattr("sys.stdin", io.StringIO(f"{GUIDE}\n"))  # what git diff lists
+        codes.append(main(["--config", str(project / "mkdocs.yml"), *command]))
+    assert codes == [0, exit_code, 0]
     out = capsys.readouterr().out
     assert f"::{level} file={GUIDE},line={line},title={code} " in out, out
+    start = (project / "changed-pages.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="([^"]+)"', start) == ["site/fa/guides/microneedling/index.html"]
+    assert (project / "site/fa/guides/microneedling/index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (["locale/fa/LC_MESSAGES/guides/microneedling.po"], ["fa guides/microneedling"]),
+        (["docs/en/about.md"], ["en about", "fa about"]),
+        (["locale/fa/LC_MESSAGES/_site.po"], ["fa index"]),  # the site's own words: every page; the home page
+        (["overrides/main.html", "doclocale/cli.py"], ["en index", "fa index"]),
+        (["locale/guides/microneedling.pot", "locale/fa/glossary.yml", "docs/en/img/skin.svg"], []),
+        (["locale/xx/LC_MESSAGES/about.po", "locale/fa/LC_MESSAGES/about.po"], ["fa about"]),  # not a site language
+    ],
+    ids=["catalog", "english-page", "site-strings", "theme-or-code", "no-page", "unknown-language"],
+)
+def test_the_preview_start_page_lists_the_pages_the_files_change(settings, files: list[str], expected) -> None:
+    from doclocale.website.changed_pages import changed_pages
+
+    assert [f"{c.language} {c.page}" for c in changed_pages(settings, files)] == expected
