@@ -30,7 +30,7 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 build: $(STAMP)  ## generate docs/fa from the catalogs and build site/ (STRICT=1: release mode)
-	$(CLI) build $(if $(STRICT),--strict)
+	$(CLI) build --check-ahead $(if $(STRICT),--strict)
 
 shard: $(STAMP)  ## one language's share of the site, in shards/<language>/ (one CI job per language): make shard SHARD=fa
 	$(CLI) shard $(SHARD) $(if $(STRICT),--strict)

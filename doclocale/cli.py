@@ -32,6 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="generate translated pages and build site/")
     build.add_argument("--strict", action="store_true", help="release mode: fail if any page is not fully translated")
+    build.add_argument(
+        "--check-ahead",
+        action="store_true",
+        help="meanwhile compute what 'check' computes, on the core MkDocs leaves idle (make build does)",
+    )
     update = commands.add_parser("update", help="extract English text into locale/*.pot and merge every catalog")
     update.add_argument("--check", action="store_true", help="change nothing; exit 1 if catalogs are out of date")
     status = commands.add_parser("status", help="translation progress per language and page")
@@ -128,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_build(settings, args) -> int:
     from doclocale.website.build import build_site
 
-    build_site(settings, release=args.strict)
+    build_site(settings, release=args.strict, check_ahead=args.check_ahead)
     print(
         f"built {settings.relative(settings.site_dir)}/ ({', '.join((settings.source_language,) + settings.languages)})"
     )
@@ -277,7 +282,9 @@ def run_screenshots(settings, args) -> int:
 
 def run_check(settings, args) -> int:
     from doclocale.checks.runner import run_checks
+    from doclocale.website.check_ahead import wait_for_check_ahead
 
+    wait_for_check_ahead(settings.cache_dir("checks"))  # the one a build started: its findings are reused
     report = run_checks(settings, include_site=not args.no_site, online=args.online)
     if args.format == "github":
         from doclocale.catalogs.status import collect_status

@@ -10,9 +10,11 @@ Stages run as separate processes on a synthetic project (scripts/synthetic_corpu
   one-po    regenerate after editing one catalog (incremental)
   build     python -m doclocale build: MkDocs + Material + static-i18n + our plugin + search index
   plain     plain `mkdocs build` of the same generated pages, without our plugin or theme overrides
-  check     python -m doclocale check --no-site (catalog and translation QA)
+  check     python -m doclocale check --no-site (catalog and translation QA), nothing changed since the last check
+  build+check   a build, then the first check after it (nothing kept from an earlier check)
+  ahead+check   the same with `build --check-ahead` (as `make build`): the check reuses what the build checked ahead
   links     built-site checks (links, anchors, parity, foreign loads)
-  ci        what CI runs on a fresh clone, nothing cached: build, update --check, check (site checks included)
+  ci        what CI runs on a fresh clone, nothing cached: build (checking ahead), update --check, check (site checks included)
   sharded   the build as two shards (en, fa) in two processes at once, then their merge (README, "Sharded builds")
   shard-en, shard-fa, merge   each of those on its own (one CI job each: the longest shard + merge is the wall time)
 "What the pipeline adds" = update-0 + generate + check + links + (build - plain) (each stage on
@@ -66,6 +68,17 @@ STAGES = {
     "build": [PY, "-m", "doclocale", "build"],
     "plain": [PY, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-plain.yml", "-d", "site-plain"],
     "check": [PY, "-m", "doclocale", "check", "--no-site"],
+    # A build then a check, nothing kept from an earlier check: without and with the check ahead.
+    "build+check": [
+        "sh",
+        "-c",
+        f"rm -rf .cache/checks && {PY} -m doclocale build && {PY} -m doclocale check --no-site",
+    ],
+    "ahead+check": [
+        "sh",
+        "-c",
+        f"rm -rf .cache/checks && {PY} -m doclocale build --check-ahead && {PY} -m doclocale check --no-site",
+    ],
     "links": [
         PY,
         "-c",
@@ -75,7 +88,7 @@ STAGES = {
     "ci": [
         "sh",
         "-c",
-        f"rm -rf .cache docs/fa site && {PY} -m doclocale build && {PY} -m doclocale update --check && {PY} -m doclocale check",
+        f"rm -rf .cache docs/fa site && {PY} -m doclocale build --check-ahead && {PY} -m doclocale update --check && {PY} -m doclocale check",
     ],
     "sharded": [
         "sh",
@@ -140,6 +153,13 @@ def main() -> int:
     stages = list(STAGES)
     if args[:1] == ["--stages"]:
         stages, args = args[1].split(","), args[2:]
+    if any(a in ("-h", "--help") for a in args) or not all(a.isdigit() for a in args):
+        print(__doc__)
+        return 0 if any(a in ("-h", "--help") for a in args) else 2
+    unknown = set(stages) - set(STAGES)
+    if unknown:
+        print(f"unknown stages: {', '.join(sorted(unknown))} (stages: {', '.join(STAGES)})")
+        return 2
     sizes = [int(a) for a in args] or [100, 1000]
     results: dict[int, dict[str, tuple[float, float]]] = {}
     weights: dict[int, tuple[int, int]] = {}

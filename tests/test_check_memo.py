@@ -6,6 +6,7 @@ import pytest
 
 import doclocale.checks.runner as runner
 from doclocale.catalogs.merge import read_catalog, write_catalog
+from doclocale.catalogs.update import read_sources
 from doclocale.translating.generation import generate_all
 
 
@@ -114,3 +115,14 @@ def test_checks_run_in_a_pool_find_the_same(settings, monkeypatch, pools) -> Non
     assert started == [2]
     assert [f.format() for f in shared.findings] == [f.format() for f in alone.findings], "same findings, same order"
     assert any(f.code.startswith("N40") for f in shared.findings)
+
+
+def test_a_release_builds_catalog_checks_leave_the_page_checks_kept(settings, calls) -> None:
+    """check, then a release build's catalog checks (some of the checks), then check: nothing again."""
+    generate_all(settings)
+    runner.run_checks(settings)
+    runner.check_catalogs(settings, read_sources(settings))
+    for seen in calls.values():
+        seen.clear()
+    runner.run_checks(settings)
+    assert calls == {"parity": [], "readability": [], "entry": []}

@@ -1,13 +1,18 @@
-"""`make check` after a build reuses the build's gate verdicts, and reports exactly what a full check reports."""
+"""`make check` after a build reuses the build's gate verdicts and the findings it checked ahead, and
+reports exactly what a full check reports."""
 
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
+import doclocale.checks.memo as memo
 import doclocale.checks.runner as runner
 from doclocale.catalogs.merge import read_catalog, write_catalog
+from doclocale.cli import main
 from doclocale.translating.generation import generate_all
 from doclocale.translating.renderer import load_renderer
+from doclocale.website.check_ahead import PID_FILE, CheckAhead, wait_for_check_ahead
 
 
 def counting_renderer(monkeypatch) -> list[str]:
@@ -50,3 +55,42 @@ def test_a_check_after_the_build_renders_only_what_changed(settings, monkeypatch
     about.write_bytes(about.read_bytes() + b"\n")
     runner.run_checks(settings)
     assert len(rendered) == 2, "only the page whose catalog changed is rendered (its English and its Persian)"
+
+
+def computed_jobs(monkeypatch) -> list[int]:
+    """How many costly check jobs each run computed (the others came from the store)."""
+    counts: list[int] = []
+    real = memo.map_in_pool
+
+    def counting(function, initial, items, parallel_from):
+        counts.append(len(items))
+        return real(function, initial, items, parallel_from)
+
+    monkeypatch.setattr(memo, "map_in_pool", counting)
+    return counts
+
+
+def test_a_build_that_checks_ahead_leaves_the_check_nothing_to_compute(project, monkeypatch) -> None:
+    monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    config = ["--config", str(project / "mkdocs.yml")]
+    computed = computed_jobs(monkeypatch)
+    assert main([*config, "build", "--check-ahead"]) == 0
+    assert main([*config, "check", "--no-site"]) in (0, 1)
+    assert computed == [0], "the check computed findings the build's check had computed"
+    assert not (project / ".cache/checks" / PID_FILE).exists()
+
+    shutil.rmtree(project / ".cache/checks")  # the same without checking ahead: everything is computed
+    computed.clear()
+    assert main([*config, "build"]) == 0
+    assert main([*config, "check", "--no-site"]) in (0, 1)
+    assert computed and computed[0] > 0
+
+
+def test_a_failed_build_stops_the_check_it_started(project, monkeypatch) -> None:
+    ahead = CheckAhead()
+    ahead.start(project / "mkdocs.yml", project / ".cache/checks")
+    pid = ahead.process.pid
+    ahead.stop()
+    assert not (project / ".cache/checks" / PID_FILE).exists()
+    assert not Path(f"/proc/{pid}").exists()
+    assert wait_for_check_ahead(project / ".cache/checks") == 0.0

@@ -57,9 +57,10 @@ class FindingsMemo:
             self.used[key] = computed[i] if i in computed else self.kept[key]
         return [self.used[key] for key in keys]
 
-    def save(self) -> None:
-        """Keep what this run used (and only that) for the next."""
-        write_cache_file(self.path, pickle.dumps(self.used))
+    def save(self, partial: bool = False) -> None:
+        """Keep what this run used (and only that) for the next; a ``partial`` run (some of the
+        checks only, as a release build's) also keeps what it did not use, for the full check."""
+        write_cache_file(self.path, pickle.dumps({**self.kept, **self.used} if partial else self.used))
 
 
 def _key(job: CheckJob) -> str:

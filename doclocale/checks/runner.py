@@ -140,7 +140,7 @@ def check_catalogs(settings: Settings, sources: dict) -> Report:
         jobs = catalog_jobs(settings, build_templates(settings, sources), report)
         for findings in memo.run(jobs):
             report.extend(findings)
-        memo.save()
+        memo.save(partial=True)  # the page checks' findings stay for the full check
     except PipelineError as error:
         report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
     return report

@@ -19,14 +19,18 @@ from doclocale.util.atomic import replace_tree, staging_dir
 log = logging.getLogger(__name__)
 
 
-def build_site(settings: Settings, release: bool = False) -> None:
+def build_site(settings: Settings, release: bool = False, check_ahead: bool = False) -> None:
     """Run a strict MkDocs build into site/; ``BuildFailed`` says why it could not.
 
     A failed or interrupted build leaves the previous site/ untouched. ``release``
-    turns on the plugin's strict mode (fail on any page not fully translated).
+    turns on the plugin's strict mode (fail on any page not fully translated);
+    ``check_ahead`` computes ``make check``'s costly findings meanwhile (``check_ahead.py``).
     """
     staging = staging_dir(settings.site_dir)
-    failure = run_mkdocs(settings, staging, release)
+    configure = (
+        (lambda config: setattr(config.plugins["doclocale"].config, "check_ahead", True)) if check_ahead else None
+    )
+    failure = run_mkdocs(settings, staging, release, configure)
     if failure:
         raise BuildFailed(f"{settings.relative(settings.site_dir)}/", failure)
     replace_tree(staging, settings.site_dir)

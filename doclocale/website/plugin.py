@@ -32,6 +32,7 @@ from doclocale.settings import Settings, load_settings
 from doclocale.translating.renderer import renderer_from_config
 from doclocale.translating.substitute import STATUS_KEY, PageState, page_state
 from doclocale.util.result_store import ResultStore
+from doclocale.website.check_ahead import CheckAhead
 from doclocale.website.live import LiveServe
 from doclocale.website.navigation import page_navigation, set_language_switch, translate_sections
 from doclocale.website.page_generation import generate_pages
@@ -61,6 +62,8 @@ class DocLocaleConfig(Config):
     # One language's share of the site (README, "Sharded builds"): the source language and this
     # one are built, the search index is left to the merge. Set by ``doclocale shard``.
     shard = config_options.Type(str, default="")
+    # Compute make check's costly findings in a second process while MkDocs renders (``build --check-ahead``).
+    check_ahead = config_options.Type(bool, default=False)
 
 
 class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
@@ -83,6 +86,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.live = LiveServe()
         self.source_markdown: dict[str, str] = {}  # page -> the source-language page's Markdown
         self.files = None
+        self.check_ahead = CheckAhead()
 
     def on_startup(self, *, command, dirty) -> None:
         self.live.start(command, dirty)
@@ -138,6 +142,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             log.info("%s", line)
         if generated.stop:
             raise PluginError(generated.stop)
+        if self.config.check_ahead and not self.config.shard:  # the generated pages are final from here
+            self.check_ahead.start(Path(config.config_file_path), self.settings.cache_dir("checks"))
         self.translation_checks = generated.checks
         for line in generated.details:  # 'make status' counts them
             log.debug("%s", line)
@@ -273,6 +279,9 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             self.handouts_written = finished.handouts
             if finished.oversized:
                 raise PluginError(failure("a handout no longer fits on one sheet", finished.oversized))
+
+    def on_build_error(self, error) -> None:
+        self.check_ahead.stop()
 
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":  # a page not found: the switch goes to each language's home page

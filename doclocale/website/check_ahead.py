@@ -1,0 +1,90 @@
+"""``make check``'s costly findings, computed while MkDocs renders the site.
+
+MkDocs renders in one process, so on a machine with two cores one of them waits. The checks
+that cost most (each English page's readability, each catalog's entry checks, each generated
+page's parity) read only the English pages, the catalogs and the generated pages, which are
+final once the build has generated ``docs/<language>/``. From then on a second process runs
+``doclocale check --no-site`` at a lower priority, with its output discarded: its findings go
+to the check's store (``checks.memo``), keyed by their inputs. The build does not wait for it;
+a ``make check`` started while it runs waits for it (``wait_for_check_ahead``) and then
+reuses its findings instead of computing them. A failed build stops it. Inputs edited in the
+meantime cost nothing but time: findings are kept by their inputs, so the check computes what
+changed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+#: How much lower than the build the check runs (``nice``): MkDocs keeps its core.
+LOWER_PRIORITY = 5
+#: The longest a check waits for the one a build started, in seconds (then it computes what is left).
+LONGEST_WAIT = 600.0
+#: Where the running check's process id is kept, under .cache/checks/.
+PID_FILE = "ahead.pid"
+
+
+class CheckAhead:
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+        self.pid_file: Path | None = None
+
+    def start(self, config_file: Path, cache: Path) -> None:
+        """Run ``check --no-site`` for ``config_file``; ``cache`` is the check's .cache/checks/."""
+        self.stop()
+        environment = {key: value for key, value in os.environ.items() if key != "DOCLOCALE_VERBOSE"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "doclocale", "--config", str(config_file), "check", "--no-site"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=environment,
+            preexec_fn=lambda: os.nice(LOWER_PRIORITY),  # noqa: PLW1509 (only nice, before exec)
+        )
+        cache.mkdir(parents=True, exist_ok=True)
+        self.pid_file = cache / PID_FILE
+        self.pid_file.write_text(str(self.process.pid), encoding="utf-8")
+
+    def stop(self) -> None:
+        """Stop a check still running (the build failed: its pages are not the site's)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.pid_file is not None:
+            self.pid_file.unlink(missing_ok=True)
+        self.process = self.pid_file = None
+
+
+def wait_for_check_ahead(cache: Path, longest: float = LONGEST_WAIT) -> float:
+    """Wait until the check a build started has finished (at most ``longest`` seconds); the seconds waited."""
+    pid_file = cache / PID_FILE
+    try:
+        pid = int(pid_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0.0
+    if pid == os.getpid():
+        return 0.0  # this is that check
+    started = time.monotonic()
+    while _is_our_check(pid) and time.monotonic() - started < longest:
+        time.sleep(0.05)
+    if not _is_our_check(pid):
+        pid_file.unlink(missing_ok=True)
+    return time.monotonic() - started
+
+
+def _is_our_check(pid: int) -> bool:
+    """The process is alive and is this project's check (a process id can be reused)."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z" and b"doclocale" in command and b"check" in command  # Z: finished, not yet reaped
