@@ -54,6 +54,11 @@ class Settings:
 
     def relative(self, path: Path) -> str:
         """A path as users see it in reports: relative to the project root."""
+        if path.is_absolute() and ".." not in path.parts:  # most paths are made from the root: no disk access
+            try:
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
