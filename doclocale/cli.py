@@ -1,4 +1,9 @@
-"""Command line: ``python -m doclocale <command>``. Thin: load settings, call the library, print."""
+"""Command line: ``python -m doclocale <command>``. Thin: load settings, call the library, print.
+
+Each command imports its modules inside its own function: importing those of every command costs
+0.24 s at each start (measured on the 2-core machine), which ``status``, a quick ``check`` and every
+live rebuild would pay for modules they do not use.
+"""
 
 from __future__ import annotations
 

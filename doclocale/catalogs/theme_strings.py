@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import material
 from jinja2 import Environment, FileSystemLoader
 
 #: Keys of features this site does not use (blog, cookie consent, RSS, versions,
@@ -33,8 +34,6 @@ _KEY = re.compile(r'^\s*"([\w.-]+)":', re.M)
 
 
 def material_templates() -> Path:
-    import material
-
     return Path(material.__file__).parent / "templates"
 
 

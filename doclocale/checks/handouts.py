@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from io import BytesIO
 from pathlib import Path
 
 from babel import Locale
@@ -16,6 +17,7 @@ from doclocale.checks.entry import Entry
 from doclocale.checks.site_model import PageScan, SiteModel
 from doclocale.errors import PipelineError
 from doclocale.handouts.document import SCREEN_ONLY, missing_glyphs, visible_text
+from doclocale.handouts.pdf import font_coverage
 from doclocale.model import Finding, Location, Severity, excerpt
 from doclocale.reading.inline import parse_inline
 from doclocale.settings import Settings
@@ -30,15 +32,11 @@ LENGTH_SLACK = 80
 
 @cache
 def _coverage() -> frozenset[int]:
-    from doclocale.handouts.pdf import font_coverage
-
     return frozenset(font_coverage())
 
 
 def pdf_pages(data: bytes) -> int:
-    from io import BytesIO
-
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # 0.1 s to import; only the sheet-length check reads PDFs
 
     return len(PdfReader(BytesIO(data)).pages)
 

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from babel import Locale
+
 from doclocale.checks.handouts import check_handouts
 from doclocale.checks.site_model import CSS_URL, PageScan, SiteModel, page_url, read_site
 from doclocale.model import Finding, Location, Severity
@@ -228,8 +230,6 @@ def _not_found_switch(
 
 
 def _direction(language: str) -> str:
-    from babel import Locale
-
     return Locale.parse(language).text_direction
 
 

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import textstat
+
 from doclocale.model import Finding, Location, SegmentKind, Severity, SourcePage, excerpt
 from doclocale.reading.inline import parse_inline
 
@@ -37,16 +39,12 @@ class Scores:
 
 
 def score_english(blocks: list[str]) -> Scores:
-    import textstat
-
     text = " ".join(blocks)
     return Scores(textstat.flesch_kincaid_grade(text), textstat.smog_index(text))
 
 
 def hardest_sentences(blocks: list[str], count: int = 3) -> list[str]:
     """The sentences that raise the grade most (scored only when a page fails)."""
-    import textstat
-
     sentences = [s for block in blocks for s in _SENTENCE_END.split(block) if s]
     long_enough = [s for s in sentences if len(s.split()) >= 5] or sentences
     return sorted(long_enough, key=textstat.flesch_kincaid_grade, reverse=True)[:count]

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
@@ -21,7 +22,7 @@ from fontTools.ttLib import TTFont
 from selectolax.lexbor import LexborHTMLParser
 
 from doclocale.errors import SiteError
-from doclocale.handouts.document import Handout, handout_document
+from doclocale.handouts.document import Handout, HandoutSection, article_for_print, handout_document, handout_names
 from doclocale.model import Location
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def cache_key(document: str, site: Path) -> str:
 
 
 def _fetcher(roots: tuple[Path, ...]):
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher  # imported where handouts are made: WeasyPrint takes 0.44 s to import
 
     class SiteOnly(URLFetcher):
         """Handouts load the site's own files and the embedded fonts, nothing from a network."""
@@ -113,7 +114,7 @@ def quiet_layout_loggers() -> None:
 
 
 def render_pdf(document: str, site: Path) -> bytes:
-    try:
+    try:  # imported here: 0.44 s at every start otherwise, and it needs Pango, which a build without handouts does not
         from weasyprint import HTML
         from weasyprint.text.fonts import FontConfiguration
     except OSError as error:  # WeasyPrint loads Pango when imported
@@ -140,8 +141,6 @@ def render_missing(jobs: dict[str, str], site: Path, cache: Path, workers: int) 
     cache.mkdir(parents=True, exist_ok=True)
     work = [(key, document, site) for key, document in sorted(jobs.items())]
     if len(work) > 1 and workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
         with ProcessPoolExecutor(max_workers=min(workers, len(work))) as pool:
             results = list(pool.map(_render_job, work))
     else:
@@ -167,8 +166,6 @@ def plan_handouts(guides: dict[str, list[GuideCopy]], source_language: str) -> l
     """Every guide's handouts and the folders they go to: one per language next to its page, and
     for each translated page one with the source-language page first and the translation after it
     (next to both pages, so each links to a file in its own folder)."""
-    from doclocale.handouts.document import HandoutSection, article_for_print, handout_names
-
     planned: list[tuple[Handout, tuple[Path, ...]]] = []
     for _page, copies in sorted(guides.items()):
         sections = {}

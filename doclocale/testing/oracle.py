@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from babel.messages.catalog import Message
 from selectolax.lexbor import LexborHTMLParser
@@ -83,8 +83,6 @@ def judge(path: str, text: str, render_html: Callable[[str], str], segments=None
     except PipelineError as error:
         return Verdict(path, "refused", (error.format(),))
     if segments is not None:
-        from dataclasses import replace
-
         page = replace(page, segments=segments(page.segments))
     messages = {segment.key: Message(segment.text, pseudo_text(segment.text)) for segment in page.segments}
     gated = gate_page(page, messages, render_html, page=path)

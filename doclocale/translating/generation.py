@@ -29,6 +29,7 @@ from doclocale.reading.sources import find_pages, page_domain, read_page
 from doclocale.settings import Settings
 from doclocale.translating.gate import Refusal
 from doclocale.translating.gate_pool import GateJob, gate_pages
+from doclocale.translating.renderer import load_renderer
 from doclocale.translating.substitute import PageState, RenderedPage, read_output, write_pages
 from doclocale.util.fingerprint import code_fingerprint
 from doclocale.util.result_store import ResultStore
@@ -203,8 +204,6 @@ def generate_all(
 
     In release mode a refused translation stops everything before a file is written."""
     if render_html is None:
-        from doclocale.translating.renderer import load_renderer
-
         render_html = load_renderer(settings.root / "mkdocs.yml")
     plan = plan_generation(settings, render_html)
     refused = [finding for findings in plan.refused.values() for finding in findings]

@@ -40,6 +40,6 @@ def renderer_from_config(config) -> Renderer:
 
 def load_renderer(config_file: Path) -> Renderer:
     """From mkdocs.yml, for commands that run outside a MkDocs build."""
-    from mkdocs.config import load_config
+    from mkdocs.config import load_config  # the only MkDocs import of translating/: a build passes its own config
 
     return renderer_from_config(load_config(config_file=str(config_file)))

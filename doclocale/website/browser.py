@@ -51,7 +51,7 @@ def serve_folder(folder: Path) -> Iterator[str]:
 
 @contextlib.contextmanager
 def launch_browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # 0.1 s; only screenshots and the browser tests need it
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
