@@ -54,7 +54,7 @@ class Settings:
 
     def relative(self, path: Path) -> str:
         """A path as users see it in reports: relative to the project root."""
-        if path.is_absolute() and ".." not in path.parts:  # most paths are made from the root: no disk access
+        if ".." not in path.parts:  # most paths are made from the root (absolute or not): no disk access
             try:
                 return path.relative_to(self.root).as_posix()
             except ValueError:
