@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from doclocale.catalogs.merge import parse_catalog, read_catalog, write_catalog
+from doclocale.catalogs.translation_review import record_page_check
 from doclocale.checks.completeness import check_obsolete
 from doclocale.checks.consistency import check_consistency
 from doclocale.checks.entry import Entry, ignored_codes
@@ -239,3 +240,24 @@ def test_an_edited_msgctxt_is_an_error_on_its_line(settings) -> None:
     assert [(str(f.location), f.severity) for f in findings] == [
         (f"locale/fa/LC_MESSAGES/_site.po:{line}", Severity.ERROR)
     ]
+
+
+def test_a_changed_msgctxt_and_the_second_translators_check_are_reported_at_their_place(settings) -> None:
+    """C105 on a page catalog and on the site strings, C106 on a complete guide nobody checked, C107 once a
+    recorded check no longer matches: each finding as `make check` prints it (tests/fixtures/catalog_checks.report)."""
+    site = settings.catalog_path("fa", "_site")
+    site.write_text(site.read_text(encoding="utf-8").replace('msgctxt "footer"\n', 'msgctxt "Footer"\n', 1), "utf-8")
+    about = settings.catalog_path("fa", "about")
+    rest = about.read_text(encoding="utf-8")
+    first_entry = rest.index('\nmsgid "', rest.index('\nmsgid "') + 1)
+    about.write_text(rest[:first_entry] + '\nmsgctxt "a guess"' + rest[first_entry:], encoding="utf-8")
+    codes = {"C105", "C106", "C107"}
+    before = [f for f in run_checks(settings, today=dt.date(2026, 12, 5)).findings if f.code in codes]
+    record_page_check(settings, "fa", "guides/microneedling", "Sara Ahmadi", "2026-12-01")
+    guide = settings.catalog_path("fa", "guides/microneedling")
+    catalog = read_catalog(guide)
+    catalog.get("small wrinkles").string = "چین‌های کوچک"
+    write_catalog(guide, catalog)
+    after = [f for f in run_checks(settings, today=dt.date(2026, 12, 5)).findings if f.code in {"C106", "C107"}]
+    assert {f.code for f in before} == {"C105", "C106"} and {f.code for f in after} == {"C107"}
+    assert_report(FIXTURES.parent / "catalog_checks", before + after)

@@ -69,15 +69,19 @@ def check_changed_contexts(path: str, catalog, template) -> Iterator[Finding]:
         key = (str(message.id), message.context)
         if not message.id or key in wanted or str(message.id) not in contexts:
             continue
-        english = " or ".join(repr(c) if c else "none" for c in sorted(contexts[str(message.id)], key=str))
+        english = " or ".join(_context(c) for c in sorted(contexts[str(message.id)], key=str))
         yield Finding(
             Location(path, message.lineno or 0),
             "C105",
             Severity.ERROR,
-            f"msgctxt {message.context!r} matches no English text (the English has msgctxt {english}): "
+            f"the msgctxt was changed: this entry has {_context(message.context)}, the English has {english}; "
             "this translation is not used and readers see the English",
             "put the msgctxt back as it was: it comes from the English page and is not translated",
         )
+
+
+def _context(context: str | None) -> str:
+    return f"msgctxt {context!r}" if context else "no msgctxt"
 
 
 def check_translation_review(path: str, domain: str, catalog, entries: list[Entry]) -> Iterator[Finding]:
