@@ -54,3 +54,27 @@ def test_a_failed_release_build_says_why_once(project: Path) -> None:
     assert code == 1
     assert len([line for line in lines if " P701 error: " in line]) == 1, lines
     assert not [line for line in lines if ".site.new-" in line or "Aborted with a BuildError" in line], lines
+
+
+def test_a_large_library_names_a_few_pages_not_fully_translated_and_counts_the_rest(
+    project: Path, monkeypatch, caplog
+) -> None:
+    import logging
+
+    import doclocale.website.page_generation as page_generation
+    from doclocale.cli import main
+
+    monkeypatch.setattr(page_generation, "MOST_PAGES_LISTED", 1)
+    monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    for page, msgid in (("about", "About these guides"), ("guides/microneedling", "small wrinkles")):
+        path = project / f"locale/fa/LC_MESSAGES/{page}.po"
+        catalog = read_catalog(path)
+        catalog.get(msgid).string = ""
+        write_catalog(path, catalog)
+    caplog.set_level(logging.INFO)
+    assert main(["--config", str(project / "mkdocs.yml"), "build"]) == 0
+    said = [record.getMessage() for record in caplog.records if "not fully translated" in record.getMessage()]
+    assert said == [
+        "not fully translated: docs/fa/about.md: partial (2 untranslated or refused, 0 outdated messages)",
+        "… and 1 more page not fully translated ('make status' lists each one; --verbose prints them here)",
+    ], said

@@ -14,6 +14,10 @@ from doclocale.settings import Settings
 from doclocale.translating.generation import generate_all, release_problems
 from doclocale.website.release_gate import failure, release_findings
 
+#: Pages not fully translated that a build names on the console; the others are counted (a library of
+#: 10,000 guides would print thousands of lines).
+MOST_PAGES_LISTED = 20
+
 
 @dataclass(frozen=True)
 class GeneratedPages:
@@ -40,5 +44,13 @@ def generate_pages(settings: Settings, renderer, *, strict: bool, require_review
         if stopping or problems:
             stop = failure("entries to fix before a release (as 'make check' names them)", stopping, pages)
             return GeneratedPages(checks, lines, stop=stop)
-    lines.extend(f"not fully translated: {page}" for page in pages)  # its messages with --verbose
-    return GeneratedPages(checks, lines, [problem for problem in problems if problem.startswith(" ")])
+    listed = [f"not fully translated: {page}" for page in pages]  # its messages with --verbose
+    lines.extend(listed[:MOST_PAGES_LISTED])
+    if len(listed) > MOST_PAGES_LISTED:
+        more = len(listed) - MOST_PAGES_LISTED
+        lines.append(
+            f"… and {more} more {'page' if more == 1 else 'pages'} not fully translated"
+            " ('make status' lists each one; --verbose prints them here)"
+        )
+    details = listed[MOST_PAGES_LISTED:] + [problem for problem in problems if problem.startswith(" ")]
+    return GeneratedPages(checks, lines, details)
