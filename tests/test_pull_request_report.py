@@ -39,7 +39,7 @@ GUIDE = "locale/fa/LC_MESSAGES/guides/microneedling.po"
         (
             Finding(Location("locale/fa/LC_MESSAGES/_site.po", 40), "S303", Severity.ERROR, "has <b>", "plain text"),
             "::error file=locale/fa/LC_MESSAGES/_site.po,line=40,title=S303 safety (the build's own gate)::"
-            "عنوان، توضیح صفحه یا متنی از سایت، نویسهٔ قالب‌بندی یا جای‌نگه‌داری دارد که در متن انگلیسی نیست: "
+            "در عنوان یا توضیح صفحه یا در یکی از متن‌های خود سایت، نویسهٔ قالب‌بندی (مانند ‎< > { }‎) یا جای‌نگه‌داری آمده است که در متن انگلیسی نیست: "
             "پذیرفته نمی‌شود%0Ahas <b>%0AHow to fix it: plain text",
         ),
         (
