@@ -12,7 +12,7 @@ import pytest
 
 from doclocale.catalogs.merge import Counts, read_catalog, write_catalog
 from doclocale.catalogs.status import StatusRow
-from doclocale.checks.pull_request import annotation, job_summary
+from doclocale.checks.pull_request import annotation, job_summary, workflow_commands
 from doclocale.cli import main
 from doclocale.model import Finding, Location, Severity
 from doclocale.report import Report
@@ -26,7 +26,7 @@ GUIDE = "locale/fa/LC_MESSAGES/guides/microneedling.po"
         (
             Finding(Location("locale/fa/LC_MESSAGES/a.po", 7), "P701", Severity.ERROR, "Arabic yeh", "type ی", "small"),
             "::error file=locale/fa/LC_MESSAGES/a.po,line=7,title=P701 Persian orthography::"
-            "ی عربی (ي ى) به جای ی فارسی%0AArabic yeh%0AEnglish: small%0AHow to fix it: type ی",
+            "\u2068ی عربی (ي ى) به جای ی فارسی\u2069%0AArabic yeh%0AEnglish: small%0AHow to fix it: type ی",
         ),
         (  # % CR LF in the message; : and , also in properties
             Finding(Location("odd:name,1.po", 0), "C101", Severity.WARNING, "50% done\r\nnext", ""),
@@ -39,8 +39,8 @@ GUIDE = "locale/fa/LC_MESSAGES/guides/microneedling.po"
         (
             Finding(Location("locale/fa/LC_MESSAGES/_site.po", 40), "S303", Severity.ERROR, "has <b>", "plain text"),
             "::error file=locale/fa/LC_MESSAGES/_site.po,line=40,title=S303 safety (the build's own gate)::"
-            "در عنوان یا توضیح صفحه یا در یکی از متن‌های خود سایت، نویسهٔ قالب‌بندی (مانند ‎< > { }‎) یا جای‌نگه‌داری آمده است که در متن انگلیسی نیست: "
-            "پذیرفته نمی‌شود%0Ahas <b>%0AHow to fix it: plain text",
+            "\u2068در عنوان یا توضیح صفحه یا در یکی از متن‌های خود سایت، نویسهٔ قالب‌بندی (مانند ‎< > { }‎) یا جای‌نگه‌داری آمده است که در متن انگلیسی نیست: "
+            "پذیرفته نمی‌شود\u2069%0Ahas <b>%0AHow to fix it: plain text",
         ),
         (
             Finding(Location("docs/en/guides/a.md", 1), "V104", Severity.ERROR, "review was due on 2026-01-01"),
@@ -85,6 +85,29 @@ def test_the_job_summary_reads_as_expected() -> None:
     assert job_summary(report, rows, "the artifact 'preview'") == expected.read_text(encoding="utf-8")
 
 
+def test_findings_on_catalogs_are_annotated_first() -> None:
+    """GitHub keeps only the first annotations of each level: a translator's come before the site's."""
+    report = Report(
+        findings=[
+            Finding(Location("docs/en/index.md", 1), "D101", Severity.ERROR, "the home page does not list a guide"),
+            Finding(Location("locale/fa/LC_MESSAGES/b.po", 3), "P701", Severity.ERROR, "Arabic yeh"),
+            Finding(Location("locale/fa/LC_MESSAGES/a.po", 9), "P701", Severity.ERROR, "Arabic yeh"),
+        ]
+    )
+    files = [line.split(",")[0].split("file=")[1] for line in workflow_commands(report).splitlines()[:-1]]
+    assert files == ["locale/fa/LC_MESSAGES/a.po", "locale/fa/LC_MESSAGES/b.po", "docs/en/index.md"]
+
+
+@pytest.mark.parametrize(("errors", "said"), [(10, False), (11, True)])
+def test_the_summary_says_when_github_leaves_findings_off_the_diff(errors: int, said: bool) -> None:
+    report = Report(
+        findings=[
+            Finding(Location("locale/fa/LC_MESSAGES/a.po", n), "P701", Severity.ERROR, "y") for n in range(errors)
+        ]
+    )
+    assert (f"all {errors} findings are listed here" in job_summary(report, [])) is said
+
+
 def test_a_translators_mistake_is_annotated_on_its_line_with_a_summary(
     project: Path, tmp_path: Path, monkeypatch, capsys
 ) -> None:
@@ -102,7 +125,7 @@ def test_a_translators_mistake_is_annotated_on_its_line_with_a_summary(
     assert all(row.startswith(("::error ", "::warning ", "::notice ")) for row in out[:-1]), out
     text = summary.read_text(encoding="utf-8")
     assert "| guides/microneedling | 60 | 0 | 1 |" in text
-    assert f"- error P701 at line {line}: ی عربی (ي ى) به جای ی فارسی. Arabic yeh" in text
+    assert f"- error P701 at line {line}: \u2068ی عربی (ي ى) به جای ی فارسی\u2069. Arabic yeh" in text
     assert "open the artifact 'site'" in text
 
 

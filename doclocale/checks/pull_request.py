@@ -4,6 +4,10 @@ the findings grouped by file, each with its plain-language hint. A finding on a 
 catalog also says what its code means in that language, where the translator guide of that
 language explains it (``codes.meaning_in``).
 
+GitHub shows annotations and the summary's list items left to right; a meaning in a right-to-left
+language is wrapped in a first-strong isolate (U+2068 … U+2069) so that its words, and the
+English names inside it, read in order (``tests/test_guide_layout.py`` checks it in Chromium).
+
 Escaping follows GitHub's documentation of workflow commands: in the message ``%``, CR and LF;
 in a property (file, title) also ``:`` and ``,``.
 """
@@ -32,7 +36,8 @@ def escape_property(text: str) -> str:
 def in_translators_language(finding: Finding) -> str | None:
     """What the code means in the language of the catalog the finding is on (``locale/<language>/…``)."""
     parts = finding.location.path.split("/")
-    return meaning_in(finding.code, parts[1]) if len(parts) > 2 and parts[0] == "locale" else None
+    meaning = meaning_in(finding.code, parts[1]) if len(parts) > 2 and parts[0] == "locale" else None
+    return f"\u2068{meaning}\u2069" if meaning else None
 
 
 def annotation(finding: Finding) -> str:
@@ -50,10 +55,30 @@ def annotation(finding: Finding) -> str:
     return f"::{_LEVEL[finding.severity]} {','.join(properties)}::{escape_data(body)}"
 
 
+#: Annotations of one level GitHub shows on the diff per step; the rest are only in the log and the summary.
+SHOWN_PER_LEVEL = 10
+
+
+def _translators_first(finding: Finding) -> tuple:
+    """Findings on catalogs first: GitHub keeps the first annotations of each level a step prints."""
+    return (not finding.location.path.startswith("locale/"), finding.location.path, finding.location.line, finding.code)
+
+
 def workflow_commands(report: Report) -> str:
-    """Every active finding as an annotation, then the summary line."""
-    ordered = sorted(report.active, key=lambda f: (f.location.path, f.location.line, f.code))
+    """Every active finding as an annotation, catalogs first, then the summary line."""
+    ordered = sorted(report.active, key=_translators_first)
     return "\n".join([*(annotation(finding) for finding in ordered), report.summary()])
+
+
+def _not_all_on_the_diff(findings: list[Finding]) -> list[str]:
+    counts = {level: sum(_LEVEL[f.severity] == level for f in findings) for level in _LEVEL.values()}
+    if max(counts.values(), default=0) <= SHOWN_PER_LEVEL:
+        return []
+    return [
+        f"GitHub shows at most {SHOWN_PER_LEVEL} errors, {SHOWN_PER_LEVEL} warnings and {SHOWN_PER_LEVEL} notices "
+        f"on the lines of the diff; all {len(findings)} findings are listed here.",
+        "",
+    ]
 
 
 def _cell(text: str) -> str:
@@ -76,7 +101,7 @@ def job_summary(report: Report, rows: Iterable[StatusRow], preview: str = "") ->
             lines.append(f"| {_cell(row.domain)} | {c.translated} | {c.fuzzy} | {c.untranslated} | {left} |")
         lines.append("")
     active = sorted(report.active, key=lambda f: (f.location.path, f.location.line, f.code))
-    lines += [f"### Findings: {report.summary()}", ""]
+    lines += [f"### Findings: {report.summary()}", "", *_not_all_on_the_diff(active)]
     for path, findings in groupby(active, key=lambda f: f.location.path):
         lines += [f"**{_cell(path)}**", ""]
         for f in findings:
