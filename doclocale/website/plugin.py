@@ -1,9 +1,7 @@
-"""The MkDocs side: a few handlers that call the library.
+"""The MkDocs side: its hooks, each handing what MkDocs gives it to the library.
 
-static-i18n builds the site once per language; these handlers run in each of
-those builds. Pages are generated once, in the source-language pass, before
-MkDocs collects files, so plain ``mkdocs build`` / ``mkdocs serve`` always
-publish the current catalogs.
+static-i18n builds the site once per language and these hooks run in each pass. Pages are generated once, in the
+source-language pass, before MkDocs collects files, so plain ``mkdocs build`` / ``mkdocs serve`` publish the catalogs.
 """
 
 from __future__ import annotations
@@ -35,6 +33,7 @@ from doclocale.util.result_store import ResultStore
 from doclocale.website.check_ahead import CheckAhead
 from doclocale.website.live import LiveServe
 from doclocale.website.navigation import page_navigation, set_language_switch, translate_sections
+from doclocale.website.not_found import NotFoundPages
 from doclocale.website.page_generation import generate_pages
 from doclocale.website.presentation import (
     install_site_strings,
@@ -50,14 +49,14 @@ from doclocale.website.search import folding_rules
 from doclocale.website.site_finish import finish_site
 
 log = logging.getLogger("mkdocs.plugins.doclocale")
+DEFECT = "Every translation on the page passed the gate, so this is a defect of the site builder: please report it."
 UNWRITTEN = "doclocale-unwritten.html"  # the template of pages a shard renders but does not write
 
 
 class DocLocaleConfig(Config):
     strict = config_options.Type(bool, default=False)  # release mode: untranslated text fails the build
-    require_translation_review = config_options.Type(
-        bool, default=False
-    )  # release: guides checked by a second translator
+    # release mode: guides checked by a second translator
+    require_translation_review = config_options.Type(bool, default=False)
     handouts = config_options.Type(bool, default=True)  # printable PDFs of the guides (README, "Printed handouts")
     # One language's share of the site (README, "Sharded builds"): the source language and this
     # one are built, the search index is left to the merge. Set by ``doclocale shard``.
@@ -76,7 +75,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.finished_builds = 0
         self.refused_site_strings: list = []
         self.source_content: dict[str, str] = {}  # page -> the source-language page's HTML
-        self.source_not_found = ""  # the source language's 404 page
+        self.not_found = NotFoundPages()
         self.guides: dict[str, list[GuideCopy]] = {}  # guide page -> its built copies, for the handouts
         self.translation_checks: dict[tuple[str, str], TranslationCheck] = {}  # (language, page) -> the check
         self.rendered = RenderedPageCheck()
@@ -95,16 +94,13 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
     def on_config(self, config):
         try:
             self.settings = load_settings(Path(config.config_file_path))
-        except PipelineError as error:
-            raise PluginError(error.format()) from error
-        self.language = config.theme.get("language") or self.settings.source_language
-        if self.source_site_name is None:
-            self.source_site_name = config.site_name
-            self.source_site_description = config.site_description
-        try:
+            self.language = config.theme.get("language") or self.settings.source_language
             self.translations, self.refused_site_strings = site_translations(self.settings, self.language)
         except PipelineError as error:
             raise PluginError(error.format()) from error
+        if self.source_site_name is None:
+            self.source_site_name = config.site_name
+            self.source_site_description = config.site_description
         if self.refused_site_strings and self.config.strict:
             raise PluginError(
                 "release mode: site strings refused:\n" + "\n".join(f.format() for f in self.refused_site_strings)
@@ -148,6 +144,11 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         for line in generated.details:  # 'make status' counts them
             log.debug("%s", line)
 
+    @property
+    def direction(self) -> str:
+        """This pass's text direction: ``ltr`` or ``rtl``."""
+        return Locale.parse(self.language).text_direction
+
     def built_settings(self) -> Settings:
         """The settings of what this build writes: in a shard, one target language at most."""
         if not self.config.shard:
@@ -164,10 +165,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
-        # The sitemap's <lastmod> is the medical review date where a page has one,
-        # not the day of the build: two builds of the same sources give the same bytes.
-        # (Other pages use MkDocs' build date, which SOURCE_DATE_EPOCH fixes; the
-        # Makefile sets it to the last commit.)
+        # The sitemap's <lastmod> is the medical review date where a page has one, not the day of
+        # the build (SOURCE_DATE_EPOCH fixes that one): two builds of the same sources, same bytes.
         if self.language == self.settings.source_language:
             self.source_markdown[source_path(page.file.src_uri, self.settings)] = markdown
         reviewed = shown_date(page.meta)
@@ -197,7 +196,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
             html = self.rendered.content(
                 name, self.language, english, html, lambda problem: self.english_instead(page, config, files, problem)
             )
-        if Locale.parse(self.language).text_direction == "rtl":
+        if self.direction == "rtl":
             html = self.rendered.isolated(html)
         self.files = files
         return self.rendered.marks.around(html)
@@ -209,11 +208,12 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         where = f"docs/{self.language}/{name}"
         if self.config.strict:
             raise PluginError(f"{where}: the page MkDocs rendered differs from the English page: {difference}")
-        log.info(  # not a warning: mkdocs.yml's strict mode would stop the whole site for it
-            "%s: published in English: the page MkDocs rendered differs from the English page (%s). "
-            "Every translation on it passed the gate, so this is a defect of the site builder: please report it.",
+        # not a warning: mkdocs.yml's strict mode would stop the whole site for it
+        log.info(
+            "%s: published in English: the page MkDocs rendered differs from the English page (%s). %s",
             where,
             difference,
+            DEFECT,
         )
         self.rendered.record(where, difference)
         page.meta[STATUS_KEY] = PageState.PARTIAL.value
@@ -236,18 +236,12 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         set_language_switch(config, language_switch(self.settings, self.language_names, page.url))
         context["doclocale_search_rules"] = folding_rules(self.language)
         if is_guide(source_page) and self.config.handouts:
-            direction = Locale.parse(self.language).text_direction
             address = page.canonical_url or page.url
-            built = GuideCopy(self.language, direction, page.url, Path(config.site_dir) / page.file.dest_uri, address)
+            written = Path(config.site_dir) / page.file.dest_uri
+            built = GuideCopy(self.language, self.direction, page.url, written, address)
             self.guides.setdefault(source_page, []).append(built)
-            context["doclocale_handout"] = handout_context(
-                page.url,
-                address,
-                self.settings.source_language,
-                self.language,
-                self.settings.languages,
-                self.qr_store,
-            )
+            languages = (self.settings.source_language, self.language, self.settings.languages)
+            context["doclocale_handout"] = handout_context(page.url, address, *languages, self.qr_store)
         return context
 
     @event_priority(-200)  # after static-i18n has built the other languages
@@ -289,35 +283,17 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         return context
 
     def on_post_template(self, output, template_name, config):
-        """One 404 page per language: static-i18n renders the theme's 404.html in every pass into
-        the same file, so the source-language one is kept for site/404.html and each other
-        language's goes to site/<language>/404.html."""
         if template_name != "404.html":
             return output
-        output = valid_theme_markup(set_html_direction(output, Locale.parse(self.language).text_direction))
-        if self.language == self.settings.source_language:
-            self.source_not_found = output
-            return output
-        target = Path(config.site_dir) / self.language / "404.html"
-        if target.parent.is_dir() or Path(config.site_dir).name != self.language:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(output, encoding="utf-8")
-        return self.source_not_found or output
+        output = valid_theme_markup(set_html_direction(output, self.direction))
+        return self.not_found.place(output, self.language, self.settings.source_language, Path(config.site_dir))
 
     def on_post_page(self, output, page, config):
-        output = self.checked_in_place(output, page, config)
-        return valid_theme_markup(set_html_direction(output, Locale.parse(self.language).text_direction))
-
-    def checked_in_place(self, output: str, page, config) -> str:
         """The whole page as browsers and the handout renderer parse it (``rendered_check``)."""
-        return self.rendered.whole_page(
+        output = self.rendered.whole_page(
             output,
             self.language != self.settings.source_language,
             lambda problem: self.english_instead(page, config, self.files, problem),
-            lambda problem: log.info(
-                "docs/%s/%s: %s (a defect of the site builder: please report it)",
-                self.language,
-                page.file.src_uri,
-                problem,
-            ),
+            lambda problem: log.info("docs/%s/%s: %s. %s", self.language, page.file.src_uri, problem, DEFECT),
         )
+        return valid_theme_markup(set_html_direction(output, self.direction))
