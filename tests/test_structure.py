@@ -1,5 +1,7 @@
 """The page rule on HTML pairs: tests/fixtures/structure/<case>.yml (english, translated) and
 <case>.yml.report, the differences the rule reports (none for the .none cases, which keep the rule).
+A case with a ``page`` is judged as published: MkDocs' renderings of that page in English and in
+``language`` (Persian unless it says), inside the template, links compared as the pages they reach.
 """
 
 from __future__ import annotations
@@ -8,7 +10,14 @@ from pathlib import Path
 
 import yaml
 
-from doclocale.translating.html_rule import CONTENT_ANCESTORS, compare_html, compare_shapes, html_shape, in_page_context
+from doclocale.translating.html_rule import (
+    CONTENT_ANCESTORS,
+    compare_html,
+    compare_published,
+    compare_shapes,
+    html_shape,
+    in_page_context,
+)
 
 from .fixture_cases import assert_report, each_case, lines_text
 
@@ -16,7 +25,11 @@ from .fixture_cases import assert_report, each_case, lines_text
 @each_case("structure", "*.yml")
 def test_structure_fixture(case: Path) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
-    assert_report(case, lines_text(compare_html(spec["english"], spec["translated"])))
+    if "page" in spec:
+        problems = compare_published(spec["english"], spec["translated"], spec["page"], spec.get("language", "fa"))
+    else:
+        problems = compare_html(spec["english"], spec["translated"])
+    assert_report(case, lines_text(problems))
 
 
 def test_the_generators_own_wrapper_is_looked_through_only_with_its_marker() -> None:
