@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from doclocale.cli import main
-from doclocale.translating.substitute import write_pages
+from doclocale.translating.substitute import GENERATED_NOTE, write_pages
 from doclocale.util.atomic import write_bytes_atomic, write_files_atomic
 
 
@@ -29,6 +29,18 @@ def test_an_exception_while_writing_leaves_the_folder_as_it_was(tmp_path: Path) 
         write_pages(folder, {"index.md": "# جدید\n", "page": "a file", "page/child.md": "cannot exist beside a file"})
     assert snapshot(folder) == before
     assert [p.name for p in tmp_path.iterdir()] == ["fa"], "a staging folder was left behind"
+
+
+def test_pages_are_replaced_exactly_and_an_unchanged_file_is_left_alone(tmp_path: Path) -> None:
+    """docs/fa/ holds exactly the pages given; a page whose text did not change keeps its file and
+    time (mkdocs serve rebuilds what changed), and a run with nothing new writes nothing."""
+    folder = tmp_path / "fa"
+    assert write_pages(folder, {"a.md": "A", "b/c.md": "C"}) == ["a.md", "b/c.md"]
+    os.utime(folder / "a.md", ns=(10**9, 10**9))
+    assert write_pages(folder, {"a.md": "A", "b/c.md": "C"}) == []
+    assert write_pages(folder, {"a.md": "A", "d.md": "D"}) == ["b/c.md", "d.md"]
+    assert snapshot(folder) == {".gitignore": GENERATED_NOTE.encode(), "a.md": b"A", "d.md": b"D"}
+    assert (folder / "a.md").stat().st_mtime_ns == 10**9
 
 
 def test_a_build_killed_mid_run_leaves_the_previous_site(project: Path) -> None:

@@ -87,6 +87,12 @@ def test_a_second_merge_keeps_the_previous_english_of_an_entry_still_fuzzy() -> 
         (Message("Care", ""), False),
         (Message("Care", "مراقبت", flags=["fuzzy"]), False),
         (Message("", "header"), False),
+        (Message("Care 2", "…"), False),  # no letter or digit where the English has them
+        (Message("—", "—"), True),  # nothing to say, nothing said
+        (Message(("one day", "%(n)s days"), ("یک روز", "%(n)s روز")), True),
+        (Message(("one day", "%(n)s days"), ("یک روز", "")), False),  # every plural form
+        (Message(("one day", "%(n)s days"), ("", "%(n)s روز")), False),
+        (Message(("one day", "%(n)s days"), ("یک روز", "%(n)s روز", "…")), False),  # a third form, no words
     ],
 )
 def test_a_message_counts_as_translated_only_with_text_and_not_fuzzy(message: Message, expected: bool) -> None:
