@@ -1,6 +1,7 @@
 """The page rule on HTML pairs: tests/fixtures/structure/<case>.yml (english, translated) and
 <case>.yml.report, the differences the rule reports (none for the .none cases, which keep the rule).
-A case with a ``page`` is judged as published: MkDocs' renderings of that page in English and in
+A case with ``abbreviations`` is judged with those meanings as the page's own (as the gate does);
+one with a ``page`` is judged as published: MkDocs' renderings of that page in English and in
 ``language`` (Persian unless it says), inside the template, links compared as the pages they reach.
 """
 
@@ -25,7 +26,12 @@ from .fixture_cases import assert_report, each_case, lines_text
 @each_case("structure", "*.yml")
 def test_structure_fixture(case: Path) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
-    if "page" in spec:
+    if "abbreviations" in spec:  # the meanings the page's own abbreviation definitions give
+        meanings = frozenset(spec["abbreviations"])
+        problems = compare_shapes(
+            html_shape(spec["english"], abbreviations=meanings), html_shape(spec["translated"], abbreviations=meanings)
+        )
+    elif "page" in spec:
         problems = compare_published(spec["english"], spec["translated"], spec["page"], spec.get("language", "fa"))
     else:
         problems = compare_html(spec["english"], spec["translated"])
