@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -233,3 +234,20 @@ def test_a_qr_code_is_drawn_once_and_kept(tmp_path: Path, monkeypatch) -> None:
     assert len(list(tmp_path.iterdir())) == 1, "the code a build used is kept"
     ResultStore(tmp_path).prune()
     assert list(tmp_path.iterdir()) == [], "a code no page uses any more is removed"
+
+
+def test_rendering_handouts_leaves_nothing_in_the_temporary_folder(tmp_path: Path) -> None:
+    """WeasyPrint copies the fonts into a temporary folder for each document; a long-running
+    `make serve` or a CI runner must not collect one per handout."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    program = (  # two handouts in two processes, as a build renders them
+        "from pathlib import Path\n"
+        "from doclocale.handouts.pdf import render_missing, stylesheet\n"
+        "jobs = {word: f'<style>{stylesheet()}</style><p>{word}</p>' for word in ('Rest', 'استراحت')}\n"
+        "render_missing(jobs, Path('.').resolve(), Path('cache'), workers=2)\n"
+        "assert all(p.read_bytes().startswith(b'%PDF') for p in Path('cache').glob('*.pdf'))\n"
+    )
+    environment = {**os.environ, "TMPDIR": str(temporary)}
+    subprocess.run([sys.executable, "-c", program], check=True, env=environment, cwd=tmp_path)
+    assert sorted(p.name for p in temporary.iterdir()) == []

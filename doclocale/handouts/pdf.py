@@ -128,7 +128,12 @@ def render_pdf(document: str, site: Path) -> bytes:
     quiet_layout_loggers()
     fonts = FontConfiguration()
     fetcher = _fetcher((site.resolve(), ASSETS.resolve()))
-    return HTML(string=document, base_url=site.as_uri() + "/", url_fetcher=fetcher).write_pdf(font_config=fonts)
+    try:
+        return HTML(string=document, base_url=site.as_uri() + "/", url_fetcher=fetcher).write_pdf(font_config=fonts)
+    finally:
+        # WeasyPrint copies the page's fonts into a /tmp/weasyprint-* folder that only its __del__ removes, which
+        # a reference cycle delays past the end of the process: one folder (120 KB) was left per handout.
+        fonts.__del__()
 
 
 def _render_job(job: tuple[str, str, Path]) -> tuple[str, bytes]:
