@@ -38,8 +38,8 @@ def test_pages_are_replaced_exactly_and_an_unchanged_file_is_left_alone(tmp_path
     assert write_pages(folder, {"a.md": "A", "b/c.md": "C"}) == ["a.md", "b/c.md"]
     os.utime(folder / "a.md", ns=(10**9, 10**9))
     assert write_pages(folder, {"a.md": "A", "b/c.md": "C"}) == []
-    assert write_pages(folder, {"a.md": "A", "d.md": "D"}) == ["b/c.md", "d.md"]
-    assert snapshot(folder) == {".gitignore": GENERATED_NOTE.encode(), "a.md": b"A", "d.md": b"D"}
+    assert write_pages(folder, {"a.md": "A", "d/e/f.md": "F"}) == ["b/c.md", "d/e/f.md"]
+    assert snapshot(folder) == {".gitignore": GENERATED_NOTE.encode(), "a.md": b"A", "d/e/f.md": b"F"}
     assert (folder / "a.md").stat().st_mtime_ns == 10**9
 
 

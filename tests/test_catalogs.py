@@ -89,6 +89,7 @@ def test_a_second_merge_keeps_the_previous_english_of_an_entry_still_fuzzy() -> 
         (Message("", "header"), False),
         (Message("Care 2", "…"), False),  # no letter or digit where the English has them
         (Message("—", "—"), True),  # nothing to say, nothing said
+        (Message("— rest", "…"), False),  # words after a dash are words
         (Message(("one day", "%(n)s days"), ("یک روز", "%(n)s روز")), True),
         (Message(("one day", "%(n)s days"), ("یک روز", "")), False),  # every plural form
         (Message(("one day", "%(n)s days"), ("", "%(n)s روز")), False),
