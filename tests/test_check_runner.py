@@ -13,6 +13,7 @@ from doclocale.catalogs.update import update_catalogs
 from doclocale.checks.memo import CheckJob, FindingsMemo
 from doclocale.checks.runner import run_checks
 from doclocale.model import Finding, Location, Severity
+from doclocale.reading.page_parser import parse_page
 
 
 def test_a_catalog_that_cannot_be_read_is_one_error_naming_its_line(settings) -> None:
@@ -111,8 +112,10 @@ def test_the_memo_keeps_exactly_what_the_last_run_used(tmp_path: Path) -> None:
         ("", ["D101"]),
         ("- [Chemical peel](guides/chemical-peel.md): an acid that removes the top layer of skin.\n", []),
         ("- [Chemical peel][peel]\n\n[peel]: ./guides/chemical-peel.md#what-it-is\n", []),
+        ("- [Chemical peel](https://example.org/guides/chemical-peel.md)\n", ["D101"]),  # another site's page
+        ("- [Chemical peel](#guides/chemical-peel.md)\n", ["D101"]),  # a place on the home page
     ],
-    ids=["not-listed", "listed", "listed-by-reference"],
+    ids=["not-listed", "listed", "listed-by-reference", "another-site", "fragment-only"],
 )
 def test_a_guide_the_home_page_does_not_list_is_named(settings, link: str, expected: list[str]) -> None:
     guide = settings.source_dir / "guides" / "microneedling.md"
@@ -121,8 +124,33 @@ def test_a_guide_the_home_page_does_not_list_is_named(settings, link: str, expec
     home.write_text(home.read_text(encoding="utf-8") + "\n" + link, encoding="utf-8")
     found = [f for f in run_checks(settings).findings if f.code == "D101"]
     assert [f.code for f in found] == expected
-    for finding in found:
-        assert finding.location.path == "docs/en/index.md" and "guides/chemical-peel.md" in finding.message
+    title = parse_page("guides/microneedling.md", guide.read_text(encoding="utf-8")).front_matter["title"]
+    assert [finding.format() for finding in found] == [
+        "docs/en/index.md:1: D101 error: neither the home page nor its section's page lists the guide"
+        f" guides/chemical-peel.md ({title}): readers of every language miss it\n"
+        f"    hint: add a line to the list of guides: - [{title}](guides/chemical-peel.md): what it is about, in a few words"
+    ] * len(expected)
+
+
+def test_a_guide_two_sections_down_is_listed_on_its_own_section_page(settings) -> None:
+    """A guide without a title is named by its path; each folder above it has a page that may list it."""
+    deep = settings.source_dir / "guides" / "face" / "skin" / "peel.md"
+    deep.parent.mkdir(parents=True)
+    deep.write_text("# Peel\n\nA short guide.\n", encoding="utf-8")
+    found = [f for f in run_checks(settings).findings if f.code == "D101"]
+    assert [f.message for f in found] == [
+        "neither the home page nor its section's page lists the guide guides/face/skin/peel.md"
+        " (guides/face/skin/peel.md): readers of every language miss it"
+    ]
+    section = settings.source_dir / "guides" / "face" / "index.md"
+    section.write_text("# Face\n\n- [Peel](skin/peel.md)\n", encoding="utf-8")
+    assert [f for f in run_checks(settings).findings if f.code == "D101"] == []
+    section.unlink()
+    guides = settings.source_dir / "guides" / "index.md"
+    if not guides.exists():
+        guides.write_text("# Guides\n\n- [Micro-needling](microneedling.md)\n", encoding="utf-8")
+    guides.write_text(guides.read_text(encoding="utf-8") + "\n- [Peel](face/skin/peel.md)\n", encoding="utf-8")
+    assert [f for f in run_checks(settings).findings if f.code == "D101"] == []
 
 
 def test_a_guide_listed_on_its_section_page_is_listed(settings) -> None:
