@@ -99,6 +99,13 @@ def main(argv: list[str] | None = None) -> int:
         default="text",
         help="github: annotations on the pull request's lines, and a job summary in $GITHUB_STEP_SUMMARY",
     )
+    check.add_argument(
+        "--changed",
+        type=Path,
+        metavar="FILE",
+        help="with --format github: a list of the files the pull request changes, one per line; "
+        "their findings come first (GitHub shows only the first 10 of each level on the diff)",
+    )
     check.add_argument("--no-site", action="store_true", help="skip the built-site checks")
     check.add_argument(
         "--online",
@@ -295,10 +302,15 @@ def run_check(settings, args) -> int:
         from doclocale.catalogs.status import collect_status
         from doclocale.checks.pull_request import job_summary, workflow_commands
 
-        print(workflow_commands(report))
+        if args.changed and not args.changed.is_file():
+            print(f"{args.changed}: no such file (the list of changed files, one per line)", file=sys.stderr)
+            return 2
+        changed = args.changed.read_text(encoding="utf-8").splitlines() if args.changed else []
+        print(workflow_commands(report, changed))
         if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
+            preview = os.environ.get("DOCLOCALE_PREVIEW", "")
             with open(summary, "a", encoding="utf-8") as out:
-                out.write(job_summary(report, collect_status(settings), os.environ.get("DOCLOCALE_PREVIEW", "")))
+                out.write(job_summary(report, collect_status(settings), preview, changed))
         return report.exit_code
     print(report.format_json() if args.format == "json" else report.format_text())
     return report.exit_code

@@ -85,8 +85,24 @@ def test_the_job_summary_reads_as_expected() -> None:
     assert job_summary(report, rows, "the artifact 'preview'") == expected.read_text(encoding="utf-8")
 
 
-def test_findings_on_catalogs_are_annotated_first() -> None:
-    """GitHub keeps only the first annotations of each level: a translator's come before the site's."""
+@pytest.mark.parametrize(
+    ("changed", "expected"),
+    [
+        ([], ["locale/fa/LC_MESSAGES/a.po", "locale/fa/LC_MESSAGES/b.po", "docs/en/index.md"]),
+        (
+            ["locale/fa/LC_MESSAGES/b.po"],
+            ["locale/fa/LC_MESSAGES/b.po", "locale/fa/LC_MESSAGES/a.po", "docs/en/index.md"],
+        ),
+        (
+            ["docs/en/index.md", "mkdocs.yml"],
+            ["docs/en/index.md", "locale/fa/LC_MESSAGES/a.po", "locale/fa/LC_MESSAGES/b.po"],
+        ),
+    ],
+    ids=["catalogs-first", "the-changed-catalog-first", "the-changed-page-first"],
+)
+def test_the_pull_requests_own_files_are_annotated_first(changed: list[str], expected: list[str]) -> None:
+    """GitHub keeps only the first annotations of each level: the files the pull request changes come
+    first, then catalogs, then the rest; the summary lists the files in the same order."""
     report = Report(
         findings=[
             Finding(Location("docs/en/index.md", 1), "D101", Severity.ERROR, "the home page does not list a guide"),
@@ -94,8 +110,10 @@ def test_findings_on_catalogs_are_annotated_first() -> None:
             Finding(Location("locale/fa/LC_MESSAGES/a.po", 9), "P701", Severity.ERROR, "Arabic yeh"),
         ]
     )
-    files = [line.split(",")[0].split("file=")[1] for line in workflow_commands(report).splitlines()[:-1]]
-    assert files == ["locale/fa/LC_MESSAGES/a.po", "locale/fa/LC_MESSAGES/b.po", "docs/en/index.md"]
+    files = [line.split(",")[0].split("file=")[1] for line in workflow_commands(report, changed).splitlines()[:-1]]
+    assert files == expected
+    summary = job_summary(report, [], changed=changed)
+    assert [line.strip("*") for line in summary.splitlines() if line.startswith("**")] == expected
 
 
 @pytest.mark.parametrize(("errors", "said"), [(10, False), (11, True)])
@@ -132,18 +150,20 @@ def test_a_translators_mistake_is_annotated_on_its_line_with_a_summary(
 WORKFLOW = Path(__file__).resolve().parent.parent / ".github/workflows/pull-request.yml"
 
 
-def workflow_commands_in_order() -> list[list[str]]:
-    """The pull-request job's commands, as this project's command line runs them."""
+def workflow_commands_in_order(runner_temp: Path) -> list[list[str]]:
+    """The pull-request job's commands, as this project's command line runs them; the list of changed
+    files (``git diff`` into ``$RUNNER_TEMP/changed-files``) stays a step of its own."""
     import yaml
 
     steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["translation"]["steps"]
     runs = [step["run"] for step in steps if "run" in step and not step["run"].startswith("sudo apt-get")]
     commands = []
     for run in runs:
+        run = run.replace('"$RUNNER_TEMP/', f"{runner_temp}/").replace('changed-files"', "changed-files")
         if run == "make build":
             commands.append(["build"])
-        elif run.startswith("git diff --name-only HEAD^1 HEAD | "):  # the changed files, on stdin
-            commands.append(run.split(" | ")[1].removeprefix(".venv/bin/python -m doclocale ").split())
+        elif run.startswith("git diff --name-only HEAD^1 HEAD > "):
+            commands.append(["git-diff", run.split(" > ")[1]])
         else:
             assert run.startswith(".venv/bin/python -m doclocale "), run
             commands.append(run.removeprefix(".venv/bin/python -m doclocale ").split())
@@ -156,11 +176,17 @@ def workflow_commands_in_order() -> list[list[str]]:
     ids=["untranslated-passes-with-an-annotation", "broken-fails-on-its-line"],
 )
 def test_the_pull_request_workflow_answers_on_the_line(
-    project: Path, monkeypatch, capsys, msgstr: str, code: str, level: str, exit_code: int
+    project: Path, tmp_path: Path, monkeypatch, capsys, msgstr: str, code: str, level: str, exit_code: int
 ) -> None:
-    commands = workflow_commands_in_order()
-    # preview build first, then every check, then the preview's start page
-    assert commands == [["build"], ["check", "--format", "github"], ["changed-pages"]]
+    changed = f"{tmp_path}/changed-files"
+    commands = workflow_commands_in_order(tmp_path)
+    # the changed files, the preview build, every check (the changed files' findings first), the start page
+    assert commands == [
+        ["git-diff", changed],
+        ["build"],
+        ["check", "--format", "github", "--changed", changed],
+        ["changed-pages", "<", changed],
+    ]
     monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     catalog = read_catalog(project / GUIDE)
@@ -169,15 +195,28 @@ def test_the_pull_request_workflow_answers_on_the_line(
     line = read_catalog(project / GUIDE).get("small wrinkles").lineno
     codes = []
     for command in commands:
-        if command == ["changed-pages"]:
-            monkeypatch.setattr("sys.stdin", io.StringIO(f"{GUIDE}\n"))  # what git diff lists
+        if command[0] == "git-diff":
+            Path(command[1]).write_text(f"{GUIDE}\n", encoding="utf-8")  # what git diff lists
+            continue
+        if "<" in command:
+            monkeypatch.setattr("sys.stdin", io.StringIO(Path(command[-1]).read_text(encoding="utf-8")))
+            command = command[:-2]
         codes.append(main(["--config", str(project / "mkdocs.yml"), *command]))
     assert codes == [0, exit_code, 0]
     out = capsys.readouterr().out
+    annotated = [row.split(",")[0].split("file=")[1] for row in out.splitlines() if row.startswith("::")]
+    assert annotated == sorted(annotated, key=lambda path: path != GUIDE), out  # the changed catalog first
     assert f"::{level} file={GUIDE},line={line},title={code} " in out, out
     start = (project / "changed-pages.html").read_text(encoding="utf-8")
     assert re.findall(r'href="([^"]+)"', start) == ["site/fa/guides/microneedling/index.html"]
     assert (project / "site/fa/guides/microneedling/index.html").is_file()
+
+
+def test_a_missing_list_of_changed_files_is_named(project: Path, tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "changed-files"
+    argv = ["--config", str(project / "mkdocs.yml"), "check", "--no-site", "--format", "github", "--changed"]
+    assert main([*argv, str(missing)]) == 2
+    assert capsys.readouterr().err == f"{missing}: no such file (the list of changed files, one per line)\n"
 
 
 @pytest.mark.parametrize(

@@ -59,14 +59,20 @@ def annotation(finding: Finding) -> str:
 SHOWN_PER_LEVEL = 10
 
 
-def _translators_first(finding: Finding) -> tuple:
-    """Findings on catalogs first: GitHub keeps the first annotations of each level a step prints."""
-    return (not finding.location.path.startswith("locale/"), finding.location.path, finding.location.line, finding.code)
+def _changed_then_catalogs(changed: frozenset[str]):
+    """Findings on the files the pull request changes first, then on catalogs, then the rest: GitHub
+    keeps the first annotations of each level a step prints, and the translator should see their own."""
+
+    def key(finding: Finding) -> tuple:
+        path = finding.location.path
+        return (path not in changed, not path.startswith("locale/"), path, finding.location.line, finding.code)
+
+    return key
 
 
-def workflow_commands(report: Report) -> str:
-    """Every active finding as an annotation, catalogs first, then the summary line."""
-    ordered = sorted(report.active, key=_translators_first)
+def workflow_commands(report: Report, changed: Iterable[str] = ()) -> str:
+    """Every active finding as an annotation (the changed files', then catalogs', first), then the summary line."""
+    ordered = sorted(report.active, key=_changed_then_catalogs(frozenset(changed)))
     return "\n".join([*(annotation(finding) for finding in ordered), report.summary()])
 
 
@@ -85,8 +91,9 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def job_summary(report: Report, rows: Iterable[StatusRow], preview: str = "") -> str:
-    """Markdown for ``$GITHUB_STEP_SUMMARY``: progress per language and page, then the findings."""
+def job_summary(report: Report, rows: Iterable[StatusRow], preview: str = "", changed: Iterable[str] = ()) -> str:
+    """Markdown for ``$GITHUB_STEP_SUMMARY``: progress per language and page, then the findings by
+    file, the pull request's changed files first."""
     lines = ["## Translation report", ""]
     for language, group in groupby(sorted(rows, key=lambda r: (r.language, r.domain)), key=lambda r: r.language):
         lines += [
@@ -100,7 +107,7 @@ def job_summary(report: Report, rows: Iterable[StatusRow], preview: str = "") ->
             left = c.words_fuzzy + c.words_untranslated
             lines.append(f"| {_cell(row.domain)} | {c.translated} | {c.fuzzy} | {c.untranslated} | {left} |")
         lines.append("")
-    active = sorted(report.active, key=lambda f: (f.location.path, f.location.line, f.code))
+    active = sorted(report.active, key=_changed_then_catalogs(frozenset(changed)))
     lines += [f"### Findings: {report.summary()}", "", *_not_all_on_the_diff(active)]
     for path, findings in groupby(active, key=lambda f: f.location.path):
         lines += [f"**{_cell(path)}**", ""]
