@@ -94,6 +94,9 @@ def test_a_second_merge_keeps_the_previous_english_of_an_entry_still_fuzzy() -> 
         (Message(("one day", "%(n)s days"), ("یک روز", "")), False),  # every plural form
         (Message(("one day", "%(n)s days"), ("", "%(n)s روز")), False),
         (Message(("one day", "%(n)s days"), ("یک روز", "%(n)s روز", "…")), False),  # a third form, no words
+        # each form against its own English: a singular with nothing to say, a plural with words
+        (Message(("—", "—, days"), ("—", "—، روزها")), True),
+        (Message(("—", "—, days"), ("—", "—")), False),
     ],
 )
 def test_a_message_counts_as_translated_only_with_text_and_not_fuzzy(message: Message, expected: bool) -> None:
@@ -144,6 +147,35 @@ def test_a_broken_catalog_on_disk_is_named_as_the_reader_knows_it(tmp_path: Path
     with pytest.raises(CatalogError) as error:
         catalogs.write_catalog(path, translated(template_of("# Care\n"), {}))
     assert error.value.location.path == str(path)
+
+
+def test_without_msgcat_writing_a_catalog_names_it_and_leaves_it_alone(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "care.po"
+    monkeypatch.setattr("doclocale.catalogs.po_writer.msgcat_available", lambda: False)
+    catalog = translated(template_of("# Care\n"), {"Care": "مراقبت"})
+    with pytest.raises(CatalogError) as error:
+        catalogs.write_catalog(path, catalog)
+    assert (error.value.location.path, error.value.message) == (
+        str(path),
+        "GNU gettext's msgcat is needed to write catalogs",
+    )
+    assert not path.exists()
+    with pytest.raises(CatalogError) as error:
+        catalogs.render_catalog(catalog)
+    assert error.value.location.path == "catalog"
+
+
+def test_a_fuzzy_entry_whose_english_a_translator_edited_keeps_the_english_it_was_made_for() -> None:
+    """The previous English (``#|``) is what the translation was made for, not the translator's edit."""
+    catalog = translated(template_of("# Care\n\nWash your face.\n"), {"Wash your face.": "صورت را بشویید."})
+    fuzzy = catalogs.merge_catalog(catalog, template_of("# Care\n\nWash your face twice.\n"))
+    fuzzy.delete("Wash your face twice.")  # the translator changed the msgid, the entry still fuzzy
+    fuzzy["Wash your face two times."] = Message(
+        "Wash your face two times.", "صورت را بشویید.", flags=["fuzzy"], previous_id=["Wash your face."]
+    )
+    merged = catalogs.merge_catalog(fuzzy, template_of("# Care\n\nWash your face twice.\n"))
+    entry = merged.get("Wash your face twice.")
+    assert (entry.previous_id, entry.fuzzy, entry.string) == (["Wash your face."], True, "صورت را بشویید.")
 
 
 def test_a_new_catalog_has_the_language_and_the_templates_date_and_shares_nothing_with_it() -> None:

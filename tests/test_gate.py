@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from babel.messages.catalog import Message
 
 from doclocale.reading.page_parser import parse_page
@@ -97,3 +98,47 @@ def test_fuzzy_and_missing_entries_are_not_judged_and_show_english() -> None:
     gated = gate_page(source, messages, RENDER, page="care.md")
     assert gated.refusals == ()
     assert gated.page.state is PageState.UNTRANSLATED  # nothing translated: the notice page
+
+
+def test_a_refusal_carries_its_entrys_line_and_code_even_after_an_untranslated_entry() -> None:
+    """The text rules go on past an entry with no translation; a refusal names its own entry's line
+    (0 when the catalog gave none, so no line is claimed)."""
+    translations = {english: persian for english, persian in GOOD.items() if not english.startswith("Call")}
+    translations["Rest for a day."] = "یک روز \u202eاستراحت کنید."
+    source = parse_page("care.md", PAGE)
+    messages = {(e, None): Message(e, p, lineno=10 + n) for n, (e, p) in enumerate(translations.items())}
+    messages[("Use sunscreen.", None)] = Message("Use sunscreen.", "ضدآفتاب <b>بزنید</b>.")  # no line known
+    gated = gate_page(source, messages, RENDER, page="care.md")
+    assert {(r.segment.text, r.lineno, r.code) for r in gated.refusals} == {
+        ("Rest for a day.", 13, "S302"),
+        ("Use sunscreen.", 0, "S300"),
+    }
+    assert all(isinstance(r.problems, tuple) and r.problems for r in gated.refusals)
+
+
+ABBREVIATIONS = {
+    **GOOD,
+    'Use SPF 30 and <abbr title="ultraviolet">UV</abbr> care.': 'از SPF ۳۰ و مراقبت <abbr title="ultraviolet">UV</abbr> استفاده کنید.',
+    "sun protection factor": "ضریب محافظت در برابر آفتاب",
+}
+
+
+@pytest.mark.parametrize(
+    ("changed", "refused"),
+    [
+        ({}, []),  # the page's own abbreviation, its meaning translated; the English's own <abbr> kept
+        ({"Use sunscreen.": "<span>ضدآفتاب</span> بزنید."}, [("Use sunscreen.", ("adds <span> in <ul> > <li>",))]),
+        (
+            {
+                'Use SPF 30 and <abbr title="ultraviolet">UV</abbr> care.': 'از <abbr title="call 0912 now">SPF</abbr>'
+                ' ۳۰ و مراقبت <abbr title="ultraviolet">UV</abbr> استفاده کنید.'
+            },
+            [('Use SPF 30 and <abbr title="ultraviolet">UV</abbr> care.', ("adds <abbr title> in <p>",))],
+        ),
+    ],
+    ids=["abbreviations-kept", "a-span-of-the-translators", "a-tooltip-the-page-never-defined"],
+)
+def test_only_the_generators_wrappers_and_the_pages_abbreviations_are_looked_through(changed, refused) -> None:
+    text = PAGE + '\nUse SPF 30 and <abbr title="ultraviolet">UV</abbr> care.\n\n*[SPF]: sun protection factor\n'
+    _, gated = gate({**ABBREVIATIONS, **changed}, text)
+    assert [(r.segment.text, r.problems) for r in gated.refusals] == refused
