@@ -41,6 +41,25 @@ def test_pages_are_replaced_exactly_and_an_unchanged_file_is_left_alone(tmp_path
     assert write_pages(folder, {"a.md": "A", "d/e/f.md": "F"}) == ["b/c.md", "d/e/f.md"]
     assert snapshot(folder) == {".gitignore": GENERATED_NOTE.encode(), "a.md": b"A", "d/e/f.md": b"F"}
     assert (folder / "a.md").stat().st_mtime_ns == 10**9
+    assert write_pages(folder, {"a.md": "X", "d/e/f.md": "F"}) == ["a.md"]  # same size, other bytes
+
+
+def test_writing_pages_holds_one_page_at_a_time_not_the_whole_folder(tmp_path: Path) -> None:
+    """At 10,000 guides docs/fa/ is 350 MB: its pages are compared and written one by one, never
+    held all at once in memory as bytes (new or on disk)."""
+    import tracemalloc
+
+    folder = tmp_path / "fa"
+    pages = {f"g{n:03}.md": f"صفحهٔ {n}\n" + "متن " * 25_000 for n in range(40)}  # 40 pages of 200 KB
+    write_pages(folder, pages)
+    pages = {name: text + "." for name, text in pages.items()}  # every page changed: compared, then written
+    tracemalloc.start()
+    try:
+        assert len(write_pages(folder, pages)) == 40
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * 200_000 * 2, f"{peak:,} bytes held while writing 40 pages of 200 KB"
 
 
 def test_a_build_killed_mid_run_leaves_the_previous_site(project: Path) -> None:

@@ -30,7 +30,7 @@ from doclocale.settings import Settings
 from doclocale.translating.gate import Refusal
 from doclocale.translating.gate_pool import GateJob, gate_pages
 from doclocale.translating.renderer import load_renderer
-from doclocale.translating.substitute import PageState, RenderedPage, read_output, write_pages
+from doclocale.translating.substitute import PageState, RenderedPage, write_pages
 from doclocale.util.fingerprint import code_fingerprint
 from doclocale.util.result_store import ResultStore
 
@@ -144,10 +144,10 @@ def plan_generation(
     waiting: list[tuple[str, int, str]] = []  # each job's language, place among its pages, catalog
     parsed = ResultStore(settings.cache_dir("catalogs"))  # shared with make check, which prunes it
     for language in settings.languages:
-        existing = read_output(settings.output_dir(language))
+        folder = settings.output_dir(language)  # read a page at a time: 10,000 guides are 350 MB
         try:
-            previous = json.loads(existing.get(INPUTS_FILE, b"{}"))
-        except ValueError:
+            previous = json.loads((folder / INPUTS_FILE).read_bytes())
+        except (OSError, ValueError):
             previous = {}
         slots[language], keys[language], checks[language] = [], [], []
         for page in names:
@@ -158,8 +158,8 @@ def plan_generation(
             ).hexdigest()
             keys[language].append(key)
             entry = previous.get(page)
-            if entry and entry.get("inputs") == key and page in existing:
-                slots[language].append(_cached(page, existing[page], entry))
+            if entry and entry.get("inputs") == key and (folder / page).is_file():
+                slots[language].append(_cached(page, (folder / page).read_bytes(), entry))
                 checks[language].append(_check_of(entry))
                 continue
             if page not in sources:

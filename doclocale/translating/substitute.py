@@ -210,15 +210,15 @@ def _notice_page(source: SourcePage, edits: list[tuple[int, int, str]], source_l
 
 
 # -- I/O ------------------------------------------------------------------------
-def read_output(folder: Path) -> dict[str, bytes]:
-    """Every generated file of a folder (its .gitignore left out)."""
+def output_names(folder: Path) -> list[str]:
+    """Every generated file of a folder, by its path inside it (its .gitignore left out)."""
     if not folder.is_dir():
-        return {}
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
+        return []
+    return sorted(
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
         if path.is_file() and path.name != ".gitignore"
-    }
+    )
 
 
 GENERATED_NOTE = """# This folder is build output, generated from docs/en/ and the catalogs in locale/
@@ -228,27 +228,33 @@ GENERATED_NOTE = """# This folder is build output, generated from docs/en/ and t
 """
 
 
+def _differs(path: Path, data: bytes) -> bool:
+    return not path.is_file() or path.stat().st_size != len(data) or path.read_bytes() != data
+
+
 def write_pages(folder: Path, pages: Mapping[str, str]) -> list[str]:
     """Replace ``folder`` with exactly ``pages``, atomically; return the pages that changed.
 
     Nothing is written when nothing changed (``mkdocs serve`` would otherwise
     rebuild forever). Otherwise the new tree is written beside the old one and
     swapped in with two renames, so a crash leaves the previous pages intact.
+    One page's bytes are held at a time: at 10,000 guides the pages and their
+    copies on disk would otherwise be held all at once.
     """
-    wanted = {name: text.encode("utf-8") for name, text in pages.items()}
-    current = read_output(folder)
-    if current == wanted:
+    gone = set(output_names(folder)) - pages.keys()
+    changed = sorted(gone | {name for name, text in pages.items() if _differs(folder / name, text.encode("utf-8"))})
+    if not changed:
         return []
-    changed = sorted(name for name in wanted.keys() | current.keys() if wanted.get(name) != current.get(name))
+    rewrite = set(changed)
     staging = staging_dir(folder)
     try:
-        for name, data in wanted.items():
+        for name, text in pages.items():
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            if current.get(name) == data:
-                os.link(folder / name, target)  # unchanged: same file, same mtime
+            if name in rewrite:
+                target.write_bytes(text.encode("utf-8"))
             else:
-                target.write_bytes(data)
+                os.link(folder / name, target)  # unchanged: same file, same mtime
         (staging / ".gitignore").write_text(GENERATED_NOTE, encoding="utf-8")
         replace_tree(staging, folder)
     except BaseException:
