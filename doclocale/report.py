@@ -32,7 +32,9 @@ class Report:
 
     def summary(self) -> str:
         c = self.count()
-        return f"{c['error']} errors, {c['warning']} warnings, {c['info']} notes, {c['suppressed']} silenced with qa-ignore"
+        counted = [(c["error"], "error"), (c["warning"], "warning"), (c["info"], "note")]
+        said = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in counted]
+        return ", ".join(said) + f", {c['suppressed']} silenced with qa-ignore"
 
     def format_text(self) -> str:
         lines = []

@@ -235,3 +235,18 @@ def test_the_preview_start_page_lists_the_pages_the_files_change(settings, files
     from doclocale.website.changed_pages import changed_pages
 
     assert [f"{c.language} {c.page}" for c in changed_pages(settings, files)] == expected
+
+
+@pytest.mark.parametrize(
+    ("levels", "expected"),
+    [
+        ([], "0 errors, 0 warnings, 0 notes, 0 silenced with qa-ignore"),
+        ([Severity.ERROR, Severity.WARNING, Severity.INFO], "1 error, 1 warning, 1 note, 0 silenced with qa-ignore"),
+        ([Severity.ERROR] * 2 + [Severity.INFO] * 3, "2 errors, 0 warnings, 3 notes, 0 silenced with qa-ignore"),
+    ],
+    ids=["none", "one-of-each", "several"],
+)
+def test_the_report_counts_in_words_a_reader_expects(levels: list[Severity], expected: str) -> None:
+    """The last line of `make check` and of the pull request's log: "1 error", not "1 errors"."""
+    findings = [Finding(Location("a.po", n), "P701", level, "y") for n, level in enumerate(levels, 1)]
+    assert Report(findings=findings).summary() == expected
