@@ -124,6 +124,38 @@ def test_a_translator_records_a_check_from_the_browser(project: Path, page: str,
         assert check.state is CheckState.CHECKED and check.by == by
 
 
+#: Each word's centre on the screen, inside the footer that says who checked the translation.
+CENTRES = """(words) => {
+  const box = document.querySelector('.translation-check');
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  const found = {};
+  let node;
+  while ((node = walker.nextNode())) {
+    for (const word of words) {
+      const at = node.data.indexOf(word);
+      if (at < 0 || word in found) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + word.length);
+      const rect = range.getBoundingClientRect();
+      found[word] = rect.left + rect.width / 2;
+    }
+  }
+  return found;
+}"""
+
+
+def from_the_right(html: str, words: list[str]) -> list[str]:
+    """The words as a reader of right-to-left text meets them, laid out by Chromium."""
+    from doclocale.website.browser import launch_browser
+
+    with launch_browser() as browser:
+        page = browser.new_page(viewport={"width": 1200, "height": 800})
+        page.set_content(html)
+        centres = page.evaluate(CENTRES, words)
+    return sorted(centres, key=lambda word: -centres[word])
+
+
 def test_readers_are_told_who_checked_the_translation_on_the_page_and_on_paper(project: Path, capsys) -> None:
     assert run(project, "build") == 0  # the bundled guide: honestly not checked
     footer = LexborHTMLParser((project / GUIDE_FA).read_text(encoding="utf-8")).css_first(".translation-check")
@@ -139,7 +171,12 @@ def test_readers_are_told_who_checked_the_translation_on_the_page_and_on_paper(p
     assert "checked by Sara Ahmadi on 2026-12-01" in capsys.readouterr().out
     assert run(project, "build") == 0
     footer = LexborHTMLParser((project / GUIDE_FA).read_text(encoding="utf-8")).css_first(".translation-check")
-    assert " ".join(footer.text().split()) == "بازبینی ترجمه: Sara Ahmadi · ۱۰ آذر ۱۴۰۵"
+    assert " ".join(footer.text().split()) == "بازبینی ترجمه: \u2068Sara Ahmadi\u2069 · ۱۰ آذر ۱۴۰۵"
+    html = (project / GUIDE_FA).read_text(encoding="utf-8")
+    in_order = ["ترجمه:", "Sara", "۱۰", "آذر", "۱۴۰۵"]  # right to left on the screen
+    assert from_the_right(html, in_order) == in_order
+    bare = html.replace("&#x2068;", "").replace("&#x2069;", "")  # the check can fail: without the isolate
+    assert from_the_right(bare, in_order) == ["ترجمه:", "۱۰", "Sara", "آذر", "۱۴۰۵"]
     pdf = project / "site/fa/guides/microneedling/microneedling-fa.pdf"
     printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert {"بازبینی", "ترجمه", "آذر"} <= set(words(printed)) and "Sara Ahmadi" in printed
