@@ -50,8 +50,8 @@ C107 translator the guide's translation or its English changed after the recorde
 M201 translator the link targets differ from the English
 M202 translator the image paths differ from the English
 M203 translator the `code` spans differ from the English
-M204 translator emphasis (*…*) is used a different number of times than in the English
-M205 translator bold (**…**) is used a different number of times than in the English
+M204 translator emphasis (`*…*`) is used a different number of times than in the English
+M205 translator bold (`**…**`) is used a different number of times than in the English
 M206 translator a link or an image has no text
 M207 translator the translation starts a Markdown block the English does not have (a heading, a list, a quote)
 M208 translator the footnote references differ from the English
@@ -135,8 +135,8 @@ C107 پس از ثبت بازبینی، ترجمهٔ راهنما یا متن ا�
 M201 مقصد پیوندها با متن انگلیسی یکی نیست
 M202 مسیر تصویرها با متن انگلیسی یکی نیست
 M203 تکه‌های کد (متن میان دو نشانهٔ ‎`‎) با متن انگلیسی یکی نیستند
-M204 شمار تأکیدها (*…*) با متن انگلیسی یکی نیست
-M205 شمار متن‌های پررنگ (**…**) با متن انگلیسی یکی نیست
+M204 شمار تأکیدها (‎`*…*`‎) با متن انگلیسی یکی نیست
+M205 شمار متن‌های پررنگ (‎`**…**`‎) با متن انگلیسی یکی نیست
 M206 یک پیوند یا تصویر متن ندارد (داخل ‎[…]‎ خالی است)
 M207 ترجمه خطی را با نشانه‌ای آغاز می‌کند که عنوان، فهرست یا نقل‌قول می‌سازد و در متن انگلیسی نیست
 M208 ارجاع‌های پانویس (مانند ‎[^1]‎) با متن انگلیسی یکی نیستند
