@@ -7,6 +7,7 @@ import os
 import pytest
 
 import doclocale.translating.gate_pool as gate_pool
+import doclocale.translating.generation as generation
 import doclocale.util.parallel as parallel
 from doclocale.catalogs.merge import read_catalog, write_catalog
 from doclocale.translating.generation import plan_generation
@@ -40,6 +41,21 @@ def test_pool_and_sequence_give_the_same_plan(settings, monkeypatch, pools) -> N
     refused = in_pool[1]["fa"]
     assert [finding.code for finding in refused] == ["S300"]
     assert refused[0].location.path == "locale/fa/LC_MESSAGES/guides/microneedling.po"
+
+
+def test_pages_gated_in_batches_give_the_same_plan_and_hold_one_batch(settings, monkeypatch) -> None:
+    """At 10,000 guides the pages are gated a batch at a time, so that one batch's catalogs and
+    parsed pages are held, not the library's: the plan is the same, page for page, in order."""
+    hostile(settings)
+    whole = plan(settings, monkeypatch, "1")
+    batches: list[int] = []
+    gate_pages = generation.gate_pages
+    monkeypatch.setattr(
+        generation, "gate_pages", lambda jobs, render: batches.append(len(jobs)) or gate_pages(jobs, render)
+    )
+    monkeypatch.setattr(generation, "GATE_BATCH", 2)
+    assert plan(settings, monkeypatch, "1") == whole
+    assert batches == [2, 2] and sum(batches) == len(whole[0]["fa"])
 
 
 def test_few_pages_or_a_foreign_renderer_stay_in_this_process(settings, monkeypatch) -> None:

@@ -38,6 +38,10 @@ log = logging.getLogger(__name__)
 
 INPUTS_FILE = ".doclocale-inputs.json"  # in docs/<language>/: what each page was generated from
 
+#: Pages gated at a time. A batch's catalogs, parsed English pages and jobs are dropped before the
+#: next batch is read: at 10,000 guides, holding them all took about a gigabyte.
+GATE_BATCH = 1000
+
 
 @dataclass(frozen=True)
 class LanguageBuild:
@@ -135,13 +139,29 @@ def plan_generation(
     names = find_pages(settings)
     raw = {page: (settings.source_dir / page).read_bytes() for page in names}
     fingerprint = inputs_fingerprint(settings)
-    sources = dict(sources or {})
+    given = sources or {}
     plan = GenerationPlan()
     slots: dict[str, list[tuple[RenderedPage, list[Finding]] | None]] = {}  # per page, in order; None: to gate
     checks: dict[str, list[TranslationCheck]] = {}  # per page, in order: read with the catalog
     keys: dict[str, list[str]] = {}  # the inputs each page was generated from
-    jobs: list[GateJob] = []
+    jobs: list[GateJob] = []  # one batch: its catalogs and parsed pages are dropped once it is gated
     waiting: list[tuple[str, int, str]] = []  # each job's language, place among its pages, catalog
+
+    def gate_batch() -> None:
+        if not jobs:
+            return
+        for (language, place, display), gated in zip(waiting, gate_pages(jobs, render_html), strict=True):
+            if gated.page_problems:
+                raise SourceError(
+                    Location(f"docs/{settings.source_language}/{gated.page.page}"),
+                    "this page cannot be translated safely: " + "; ".join(gated.page_problems),
+                    "please report this page",
+                )
+            slots[language][place] = (gated.page, [refusal_finding(display, refusal) for refusal in gated.refusals])
+            plan.rendered[language] = plan.rendered.get(language, 0) + 1
+        jobs.clear()
+        waiting.clear()
+
     parsed = ResultStore(settings.cache_dir("catalogs"))  # shared with make check, which prunes it
     for language in settings.languages:
         folder = settings.output_dir(language)  # read a page at a time: 10,000 guides are 350 MB
@@ -162,8 +182,6 @@ def plan_generation(
                 slots[language].append(_cached(page, (folder / page).read_bytes(), entry))
                 checks[language].append(_check_of(entry))
                 continue
-            if page not in sources:
-                sources[page] = read_page(settings, page)
             display = settings.relative(catalog_file)
             catalog = (
                 parsed_kept(display, catalog_bytes, parsed, partial(catalogs.parse_catalog, display, locale=language))
@@ -171,18 +189,13 @@ def plan_generation(
                 else Catalog(locale=language)
             )
             checks[language].append(translation_check(catalog))
-            jobs.append(GateJob(sources[page], catalogs.translations(catalog), page, settings.source_language))
+            source = given[page] if page in given else read_page(settings, page)
+            jobs.append(GateJob(source, catalogs.translations(catalog), page, settings.source_language))
             waiting.append((language, len(slots[language]), display))
             slots[language].append(None)
-    for (language, place, display), gated in zip(waiting, gate_pages(jobs, render_html), strict=True):
-        if gated.page_problems:
-            raise SourceError(
-                Location(f"docs/{settings.source_language}/{gated.page.page}"),
-                "this page cannot be translated safely: " + "; ".join(gated.page_problems),
-                "please report this page",
-            )
-        slots[language][place] = (gated.page, [refusal_finding(display, refusal) for refusal in gated.refusals])
-        plan.rendered[language] = plan.rendered.get(language, 0) + 1
+            if len(jobs) == GATE_BATCH:
+                gate_batch()
+    gate_batch()
     for language, done in slots.items():
         results = [slot for slot in done if slot is not None]
         plan.pages[language] = tuple(rendered for rendered, _ in results)
