@@ -108,10 +108,12 @@ def test_a_refusal_carries_its_entrys_line_and_code_even_after_an_untranslated_e
     source = parse_page("care.md", PAGE)
     messages = {(e, None): Message(e, p, lineno=10 + n) for n, (e, p) in enumerate(translations.items())}
     messages[("Use sunscreen.", None)] = Message("Use sunscreen.", "ضدآفتاب <b>بزنید</b>.")  # no line known
+    messages[("Care", None)] = Message("Care", "مراقبت</title>")  # no line known
     gated = gate_page(source, messages, RENDER, page="care.md")
     assert {(r.segment.text, r.lineno, r.code) for r in gated.refusals} == {
         ("Rest for a day.", 13, "S302"),
         ("Use sunscreen.", 0, "S300"),
+        ("Care", 0, "S303"),
     }
     assert all(isinstance(r.problems, tuple) and r.problems for r in gated.refusals)
 
@@ -142,3 +144,12 @@ def test_only_the_generators_wrappers_and_the_pages_abbreviations_are_looked_thr
     text = PAGE + '\nUse SPF 30 and <abbr title="ultraviolet">UV</abbr> care.\n\n*[SPF]: sun protection factor\n'
     _, gated = gate({**ABBREVIATIONS, **changed}, text)
     assert [(r.segment.text, r.problems) for r in gated.refusals] == refused
+
+
+def test_english_left_in_a_page_is_marked_with_the_source_language() -> None:
+    """A site whose pages are written in another language marks its untranslated text with that one."""
+    source = parse_page("care.md", PAGE)
+    messages = {(e, None): Message(e, p, lineno=10) for e, p in GOOD.items() if e != "Rest for a day."}
+    gated = gate_page(source, messages, RENDER, page="care.md", source_language="de")
+    assert gated.refusals == ()
+    assert '<span lang="de" dir="ltr">Rest for a day.</span>' in gated.page.text
