@@ -113,3 +113,35 @@ def test_a_page_nobody_translated_says_so_and_lists_its_sections(project: Path, 
     html = (project / "site/fa/new/index.html").read_text(encoding="utf-8")
     assert "این صفحه هنوز به فارسی ترجمه نشده است. عنوان بخش‌های آن در پایین به انگلیسی آمده‌اند." in html
     assert "Some text nobody translated yet." not in html and "First part" in html
+
+
+def test_the_search_index_is_made_one_language_at_a_time(built_site: Path, tmp_path: Path, monkeypatch) -> None:
+    """Pagefind holds every page it indexes in memory (1.9 GB for 20,404 pages in one run): each
+    language gets a run of its own, and the one index lists every language with all of its pages."""
+    import json
+    import shutil
+
+    import doclocale.website.search as search
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    runs: list[list[str]] = []
+    run = search._run_pagefind
+
+    def spy(pages: Path, index: Path, where: Path) -> None:
+        runs.append(
+            sorted({re.search(r'lang="([^"]+)"', p.read_text(encoding="utf-8"))[1] for p in pages.rglob("*.html")})
+        )
+        run(pages, index, where)
+
+    monkeypatch.setattr(search, "_run_pagefind", spy)
+    assert search.write_search_index(site) == len(search.read_records(site))
+    assert runs == [["en"], ["fa"]]
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    per_language = {r.language: 0 for r in search.read_records(site)}
+    for record in search.read_records(site):
+        per_language[record.language] += 1
+    assert {language: found["page_count"] for language, found in entry["languages"].items()} == per_language
+    assert all(
+        (site / "pagefind" / f"pagefind.{found['hash']}.pf_meta").is_file() for found in entry["languages"].values()
+    )
