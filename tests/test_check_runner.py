@@ -161,3 +161,26 @@ def test_a_guide_listed_on_its_section_page_is_listed(settings) -> None:
     assert [f for f in run_checks(settings).findings if f.code == "D101"] == []
     section.write_text("# Guides\n\n- [Micro-needling](microneedling.md)\n")
     assert len([f for f in run_checks(settings).findings if f.code == "D101"]) == 1
+
+
+def test_the_checks_read_what_the_build_recorded_of_pages_shown_in_english(settings) -> None:
+    """The build writes one record per run (and one per shard) into .cache/build/; the checks read them
+    all, and skip one that cannot be read instead of failing."""
+    from doclocale.checks.runner import read_build_records
+
+    folder = settings.cache_dir("build")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "published-in-english.json").write_text('[{"page": "fa/a/"}]', encoding="utf-8")
+    (folder / "published-in-english-fa.json").write_text('[{"page": "fa/b/"}]', encoding="utf-8")
+    (folder / "published-in-english-en.json").write_text("[{", encoding="utf-8")  # cut off mid-write
+    assert read_build_records(settings) == [{"page": "fa/b/"}, {"page": "fa/a/"}]
+
+
+def test_a_release_builds_catalog_findings_are_kept_for_make_check(settings) -> None:
+    """The release build checks the catalogs first; it keeps the findings where make check reads them."""
+    from doclocale.catalogs.update import read_sources
+    from doclocale.checks.runner import check_catalogs
+
+    assert not (settings.cache_dir("checks") / "findings.pickle").exists()
+    check_catalogs(settings, read_sources(settings))
+    assert (settings.cache_dir("checks") / "findings.pickle").is_file()
