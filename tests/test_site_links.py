@@ -132,6 +132,20 @@ BREAKAGES = {
         "L908",
         "language switch",
     ),
+    "not-found-page-without-a-switch-to-persian": (
+        lambda s: edit(s / "404.html", '<a href="/fa/" hreflang="fa" class="md-select__link">', "<a>"),
+        "L908",
+        "language switch to fa points to nothing",
+    ),
+    "not-found-page-switching-to-a-guide": (
+        lambda s: edit(
+            s / "fa/404.html",
+            '<a href="/" hreflang="en" class="md-select__link">',
+            '<a href="/guides/microneedling/" hreflang="en" class="md-select__link">',
+        ),
+        "L908",
+        "language switch to en points to guides/microneedling/index.html",
+    ),
     "page-missing-from-sitemap": (
         lambda s: edit(
             s / "sitemap.xml", "<loc>https://guides.example-clinic.ir/about/</loc>", "<loc>https://x.invalid/</loc>"
