@@ -184,3 +184,15 @@ def test_a_release_builds_catalog_findings_are_kept_for_make_check(settings) -> 
     assert not (settings.cache_dir("checks") / "findings.pickle").exists()
     check_catalogs(settings, read_sources(settings))
     assert (settings.cache_dir("checks") / "findings.pickle").is_file()
+
+
+def test_every_guide_is_judged_after_one_that_is_listed(settings) -> None:
+    """The guides are judged in order; one listed does not end the search for those after it."""
+    guide = settings.source_dir / "guides" / "microneedling.md"
+    (settings.source_dir / "guides" / "zinc.md").write_text("# Zinc\n\nA short guide.\n", encoding="utf-8")
+    found = [f.message for f in run_checks(settings).findings if f.code == "D101"]
+    assert found == [
+        "neither the home page nor its section's page lists the guide guides/zinc.md (guides/zinc.md):"
+        " readers of every language miss it"
+    ]
+    assert guide.exists()  # listed, and sorted before it

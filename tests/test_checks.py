@@ -261,3 +261,16 @@ def test_a_changed_msgctxt_and_the_second_translators_check_are_reported_at_thei
     after = [f for f in run_checks(settings, today=dt.date(2026, 12, 5)).findings if f.code in {"C106", "C107"}]
     assert {f.code for f in before} == {"C105", "C106"} and {f.code for f in after} == {"C107"}
     assert_report(FIXTURES.parent / "catalog_checks", before + after)
+
+
+def test_each_block_is_one_sentence_or_more_when_readability_is_scored() -> None:
+    """A heading or list item without a full stop gets one, so a list is not read as one long sentence;
+    a block that already ends a sentence keeps its own mark."""
+    from doclocale.checks.readability import hardest_sentences, prose_blocks
+
+    blocks = prose_blocks(["Vitamin X", "Is it safe?", "What to bring:", "Rest well.", "", "Wash it off!"])
+    assert blocks == ["Vitamin X.", "Is it safe?", "What to bring:", "Rest well.", "Wash it off!"]
+    # sentences of five words or more are the ones named; a page with none names its shorter ones
+    five = "Come back in one week."
+    assert hardest_sentences(["Rest well.", five, "Go home now."]) == [five]
+    assert hardest_sentences(["Rest well.", "Go home."]) == ["Rest well.", "Go home."]
