@@ -154,14 +154,14 @@ def write_search_index(site: Path, store: ResultStore | None = None) -> int:
         # One Pagefind run per language: Pagefind indexes each language on its own anyway, and one run
         # holds every page it indexes in memory (1.9 GB for 20,404 pages, BENCHMARKS.md).
         for language in sorted({record.language for record in records}):
-            pages, index = Path(folder) / language, Path(folder) / f"{language}.index"
+            documents, index = Path(folder) / language, Path(folder) / f"{language}.index"
             for record in records:
                 if record.language == language:
-                    target = pages / record.url.lstrip("/") / "index.html"
+                    target = documents / record.url.lstrip("/") / "index.html"
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_text(search_document(record), encoding="utf-8")
-            _run_pagefind(pages, index, site)
-            shutil.rmtree(pages)
+            _run_pagefind(documents, index, site)
+            shutil.rmtree(documents)
             entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
             languages.update(entry["languages"])
             shutil.copytree(index, output, dirs_exist_ok=True)  # the other files are the same in every run
@@ -179,9 +179,9 @@ def write_search_index(site: Path, store: ResultStore | None = None) -> int:
     return len(records)
 
 
-def _run_pagefind(pages: Path, index: Path, site: Path) -> None:
+def _run_pagefind(documents: Path, index: Path, site: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(index), "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(index), "--silent"],
         capture_output=True,
         text=True,
     )
