@@ -64,7 +64,7 @@ N401 translator a number of the English is missing from the translation
 N402 translator the translation has a number the English does not have
 G501 translator a key term is not translated as the glossary says
 G502 translator a word that must stay as it is (a name, a unit) was changed
-K601 translator the same English translated differently: an error within one page, a warning across pages (settle it in either file)
+K601 translator the same English translated differently on two pages (settle it in either file, or keep both)
 K602 translator two different English texts have the same translation
 P701 translator Arabic yeh (ي ى) instead of Persian yeh (ی)
 P702 translator Arabic kaf (ك) instead of Persian kaf (ک)
@@ -148,7 +148,7 @@ N401 عددی از متن انگلیسی در ترجمه نیامده است
 N402 ترجمه عددی دارد که در متن انگلیسی نیست
 G501 یکی از اصطلاح‌های اصلی آن‌طور که در واژه‌نامه آمده ترجمه نشده است
 G502 واژه‌ای که باید بی‌تغییر بماند (مثل نام یا واحد اندازه‌گیری) تغییر کرده است
-K601 یک متن انگلیسی به شکل‌های متفاوت ترجمه شده است: اگر در یک صفحه باشد خطاست و اگر در دو صفحهٔ مختلف، هشدار (ترجمه‌ها را در هر یک از دو فایل که خواستید یکسان کنید)
+K601 یک متن انگلیسی در دو صفحه به دو شکل ترجمه شده است (ترجمه‌ها را در هر یک از دو فایل که خواستید یکسان کنید یا هر دو را نگه دارید)
 K602 دو متن انگلیسی متفاوت ترجمهٔ یکسان دارند
 P701 ی عربی (ي ى) به جای ی فارسی
 P702 ک عربی (ك) به جای ک فارسی

@@ -27,19 +27,16 @@ def quoted(text: str) -> str:
 
 
 def check_consistency(entries: Iterable[Entry]) -> Iterator[Finding]:
-    """K601: one English translated two ways is an error within one page, and a warning across
-    pages, which the translator may settle in either file (two pages may need different words).
+    """K601: one English translated two ways on two pages, a warning the translator may settle in
+    either file (two pages may need different words; on one page the English is one entry).
     K602: two English texts with one translation."""
     done = [entry for entry in entries if entry.msgstr and not entry.fuzzy]
     for first, other in _disagreements(done, lambda e: (e.language, e.msgid, e.context), lambda e: e.msgstr):
-        same_page = first.location.path == other.location.path
         yield other.finding(
             "K601",
-            Severity.ERROR if same_page else Severity.WARNING,
+            Severity.WARNING,
             f"same English translated differently at {first.location}: {quoted(first.msgstr)}",
-            "use one translation on the page (if the two meanings differ, ask the editor to add a msgctxt)"
-            if same_page
-            else f"use one translation in both files (change this one or {first.location.path}),"
+            f"use one translation in both files (change this one or {first.location.path}),"
             " or keep both if each page needs its own words",
         )
     for first, other in _disagreements(done, lambda e: (e.language, e.msgstr), lambda e: e.msgid):
