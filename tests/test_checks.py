@@ -273,3 +273,29 @@ def test_each_block_is_one_sentence_or_more_when_readability_is_scored() -> None
     five = "Come back in one week."
     assert hardest_sentences(["Rest well.", five, "Go home now."]) == [five]
     assert hardest_sentences(["Rest well.", "Go home."]) == ["Rest well.", "Go home."]
+
+
+def test_an_edited_msgctxt_names_every_msgctxt_the_english_has() -> None:
+    """The English may have the same text with and without a msgctxt; the message names both, in one order."""
+    from babel.messages.catalog import Catalog
+
+    from doclocale.checks.completeness import check_changed_contexts
+
+    template, catalog = Catalog(), Catalog(locale="fa")
+    template.add("Rest", context="aftercare")
+    template.add("Rest")
+    catalog.add("Rest", "استراحت", context="aftercare care", lineno=7)
+    [finding] = check_changed_contexts("fa.po", catalog, template)
+    assert finding.code == "C105" and str(finding.location) == "fa.po:7"
+    assert "the English has no msgctxt or msgctxt 'aftercare';" in finding.message
+
+
+def test_a_complete_page_of_one_entry_nobody_checked_names_the_command_to_record_a_check() -> None:
+    from babel.messages.catalog import Catalog
+
+    from doclocale.checks.completeness import check_translation_review
+
+    entry = Entry("Rest", "استراحت", Location("fa.po", 8), "fa")
+    [finding] = check_translation_review("fa.po", "guides/rest", Catalog(locale="fa"), [entry])
+    assert finding.code == "C106"
+    assert finding.hint.endswith('doclocale review-translation fa guides/rest --by "NAME"')
