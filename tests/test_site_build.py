@@ -145,3 +145,32 @@ def test_the_search_index_is_made_one_language_at_a_time(built_site: Path, tmp_p
     assert all(
         (site / "pagefind" / f"pagefind.{found['hash']}.pf_meta").is_file() for found in entry["languages"].values()
     )
+
+
+def test_the_search_index_holds_the_folded_words_once_and_the_page_keeps_its_spelling(tmp_path: Path) -> None:
+    """Only the folded text is indexed: a word as written (with its ZWNJ, its Persian digits) is kept with
+    the page for the excerpt, and is not a second word in the index (Pagefind 1.5 indexes meta values)."""
+    import gzip
+    import json
+
+    from doclocale.website.search import write_search_index
+
+    site = tmp_path / "site"
+    page = site / "fa" / "guides" / "rest" / "index.html"
+    page.parent.mkdir(parents=True)
+    written = "پس از ۲۴ ساعت می‌توانید صورت را بشویید"
+    page.write_text(
+        '<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>استراحت</title></head><body>'
+        f'<article class="md-content__inner md-typeset"><h1>استراحت</h1>\n<p>{written}</p></article></body></html>',
+        encoding="utf-8",
+    )
+    assert write_search_index(site) == 1
+    unpack = lambda path: gzip.decompress(path.read_bytes())  # noqa: E731
+    index = b"".join(unpack(path) for path in (site / "pagefind" / "index").glob("*.pf_index"))
+    assert "میتوانید".encode() in index and "می\u200cتوانید".encode() not in index
+    [fragment] = [unpack(path) for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    stored = json.loads(fragment[fragment.index(b"{") :])
+    assert [a["id"] for a in stored["anchors"]] == [
+        "shown:" + json.dumps(f"استراحت {written}".split(), ensure_ascii=False, separators=(",", ":"))
+    ]
+    assert "shown" not in stored["meta"] and stored["meta"]["title"] == "استراحت"

@@ -1,4 +1,4 @@
-// Site search: fold the query like the index (doclocale/search.py), ask Pagefind,
+// Site search: fold the query like the index (doclocale/website/search.py), ask Pagefind,
 // list the results. Pagefind loads only the index of this page's <html lang>.
 (function () {
   "use strict";
@@ -11,11 +11,13 @@
   let pagefind = null;
   let latest = 0;
 
-  // The excerpt in the page's own spelling: the index holds folded words, the metadata the same
-  // words as written, so the matched word positions of one are the positions in the other.
+  // The excerpt in the page's own spelling: the index holds folded words, the id of an empty
+  // element the same words as written (search.py: SHOWN_PREFIX), so the matched word positions of
+  // one are the positions in the other.
   function excerpt(data) {
     const paragraph = document.createElement("p");
-    const shown = (data.meta.shown || "").split(/\s+/);
+    const stored = (data.anchors || []).find((anchor) => (anchor.id || "").startsWith("shown:"));
+    const shown = stored ? JSON.parse(stored.id.slice("shown:".length)) : [""];
     // The indexed text is the page's text, then its title again (weighted for ranking).
     const folded = data.content.split(/\s+/);
     const hits = new Set((data.locations || []).filter((index) => index < shown.length));
