@@ -20,6 +20,11 @@ from doclocale.util.fingerprint import code_fingerprint
 
 
 def result_key(*inputs: bytes | str) -> str:
+    return result_key_of(inputs)
+
+
+def result_key_of(inputs: Iterable[bytes | str]) -> str:
+    """The key of inputs read one at a time (a whole site's pages are never held at once)."""
     digest = hashlib.sha256(code_fingerprint())
     for part in inputs:
         data = part.encode("utf-8") if isinstance(part, str) else part

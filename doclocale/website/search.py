@@ -8,12 +8,14 @@ both the indexed text and the query are folded to one form first: the same table
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import escape
 from importlib import metadata
@@ -23,7 +25,7 @@ import lxml.html
 
 from doclocale.errors import SiteError
 from doclocale.model import Location
-from doclocale.util.result_store import ResultStore, result_key
+from doclocale.util.result_store import ResultStore, result_key_of
 
 _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -100,22 +102,23 @@ def page_record(html: bytes, url: str) -> SearchRecord | None:
     return SearchRecord(url, language, fold_text(title, language), fold_text(content, language), title, content)
 
 
-def read_records(site: Path) -> list[SearchRecord]:
-    records = []
+def search_records(site: Path) -> Iterator[SearchRecord]:
+    """The searchable pages of a built site, read one at a time."""
     for path in sorted(site.rglob("index.html")):
         relative = path.relative_to(site).as_posix()
         record = page_record(path.read_bytes(), "/" + relative[: -len("index.html")])
         if record is not None:
-            records.append(record)
-    return records
+            yield record
 
 
 #: Where a search document keeps the page's own spelling: the id of an empty element, which Pagefind
 #: stores with the page (its "anchors") and does not index. Pagefind 1.5 indexes every
 #: data-pagefind-meta value as searchable words, so a meta would put each page's words in the index
 #: twice (measured at 10,000 guides: 1,355 MB for Pagefind's run over one language, 937 MB this way).
-#: Pagefind removes whitespace from an id, so the words are kept as a JSON list.
+#: Pagefind removes whitespace from an id, so the words are joined by the ASCII unit separator
+#: (U+001F), which str.split() counts as whitespace: no word contains it.
 SHOWN_PREFIX = "shown:"
+WORD_SEPARATOR = "\x1f"
 
 
 def search_document(record: SearchRecord) -> str:
@@ -123,7 +126,7 @@ def search_document(record: SearchRecord) -> str:
     word for word the same words (folding never adds or removes a space), are stored with it so that
     results show them instead of the folded form. Only Pagefind reads it; it is never published."""
     words = (record.shown_content or record.content).split()
-    shown = escape(SHOWN_PREFIX + json.dumps(words, ensure_ascii=False, separators=(",", ":")))
+    shown = escape(SHOWN_PREFIX + WORD_SEPARATOR.join(words))
     return (
         f'<!doctype html><html lang="{escape(record.language)}"><head><meta charset="utf-8">'
         f"<title>{escape(record.title)}</title></head><body><main data-pagefind-body>"
@@ -145,31 +148,30 @@ def write_search_index(site: Path, store: ResultStore | None = None) -> int:
     an index made from the same documents by the same Pagefind is copied, not made again.
     """
     pages = sorted(site.rglob("index.html"))
-    key = result_key(
-        metadata.version("pagefind"),
-        *(f"{p.relative_to(site).as_posix()}\n" for p in pages),
-        *map(Path.read_bytes, pages),
+    key = result_key_of(
+        itertools.chain(
+            [metadata.version("pagefind")],
+            (f"{p.relative_to(site).as_posix()}\n" for p in pages),
+            map(Path.read_bytes, pages),
+        )
     )
     if store is not None and store.copy_tree_out(key, site / "pagefind"):
         count = site / "pagefind" / "pages.count"  # kept with the index, not published
         pages_indexed = int(count.read_text(encoding="utf-8"))
         count.unlink()
         return pages_indexed
-    records = read_records(site)
     output = site / "pagefind"
     shutil.rmtree(output, ignore_errors=True)
     languages: dict[str, dict] = {}
     entry: dict = {}
     with tempfile.TemporaryDirectory() as folder:
+        # Each page's search document is written as it is read, nothing is held: 20,404 records
+        # held at once took 720 MB (BENCHMARKS.md).
+        counts = _write_search_documents(search_records(site), Path(folder))
         # One Pagefind run per language: Pagefind indexes each language on its own anyway, and one run
         # holds every page it indexes in memory (1.9 GB for 20,404 pages, BENCHMARKS.md).
-        for language in sorted({record.language for record in records}):
+        for language in sorted(counts):
             documents, index = Path(folder) / language, Path(folder) / f"{language}.index"
-            for record in records:
-                if record.language == language:
-                    target = documents / record.url.lstrip("/") / "index.html"
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(search_document(record), encoding="utf-8")
             _run_pagefind(documents, index, site)
             shutil.rmtree(documents)
             entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -183,10 +185,21 @@ def write_search_index(site: Path, store: ResultStore | None = None) -> int:
         encoding="utf-8",
     )
     if store is not None:
-        (site / "pagefind" / "pages.count").write_text(str(len(records)), encoding="utf-8")
+        (site / "pagefind" / "pages.count").write_text(str(sum(counts.values())), encoding="utf-8")
         store.put_tree(key, site / "pagefind")
         (site / "pagefind" / "pages.count").unlink()
-    return len(records)
+    return sum(counts.values())
+
+
+def _write_search_documents(records: Iterable[SearchRecord], folder: Path) -> dict[str, int]:
+    """One search document per record, under folder/<language>/; the count per language."""
+    counts: dict[str, int] = {}
+    for record in records:
+        counts[record.language] = counts.get(record.language, 0) + 1
+        target = folder / record.language / record.url.lstrip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(search_document(record), encoding="utf-8")
+    return counts
 
 
 def _run_pagefind(documents: Path, index: Path, site: Path) -> None:

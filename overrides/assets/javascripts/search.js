@@ -17,7 +17,7 @@
   function excerpt(data) {
     const paragraph = document.createElement("p");
     const stored = (data.anchors || []).find((anchor) => (anchor.id || "").startsWith("shown:"));
-    const shown = stored ? JSON.parse(stored.id.slice("shown:".length)) : [""];
+    const shown = (stored ? stored.id.slice("shown:".length) : "").split("\x1f");
     // The indexed text is the page's text, then its title again (weighted for ranking).
     const folded = data.content.split(/\s+/);
     const hits = new Set((data.locations || []).filter((index) => index < shown.length));
