@@ -52,9 +52,14 @@ class RenderedPage:
 
     @property
     def state(self) -> PageState:
-        if self.outdated == self.missing == 0:
-            return PageState.COMPLETE
-        return PageState.UNTRANSLATED if self.translated == 0 else PageState.PARTIAL
+        return state_of_counts(self.translated, self.outdated, self.missing)
+
+
+def state_of_counts(translated: int, outdated: int, missing: int) -> PageState:
+    """A page's state from the counts of its translated, outdated and missing segments."""
+    if outdated == missing == 0:
+        return PageState.COMPLETE
+    return PageState.UNTRANSLATED if translated == 0 else PageState.PARTIAL
 
 
 #: Attribute that marks the generator's own wrappers in the rendering the page
@@ -114,7 +119,7 @@ def render_page(
     if pin_anchors:
         edits.extend(_anchor_edit(heading, source.text) for heading in source.headings)
     counts = (translated, outdated, missing, tuple(pending))
-    state = RenderedPage(page, "", *counts).state
+    state = state_of_counts(translated, outdated, missing)
     if state is PageState.UNTRANSLATED:
         return RenderedPage(page, _notice_page(source, edits, source_language), *counts)
     edits.append(_status_edit(source, state, outdated, missing))
