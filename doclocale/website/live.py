@@ -2,10 +2,10 @@
 whose files changed.
 
 MkDocs keeps a plugin that has ``on_startup`` across the rebuilds of ``mkdocs serve``, so this
-state lives as long as the server. A rebuild writes only the changed pages: the search index,
-the handouts, the sitemap and the 404 pages stay those of the first build (a full build remakes
-them), templates are compiled once, and the time from the start of the rebuild to the page on
-disk is printed.
+state lives as long as the server. The folders the build generates are not watched. A rebuild
+writes only the changed pages: the search index, the handouts, the sitemap and the 404 pages
+stay those of the first build (a full build remakes them), templates are compiled once, and
+the time from the start of the rebuild to the page on disk is printed.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import jinja2
 
@@ -123,6 +124,16 @@ class LiveServe:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
             for name in ("mkdocs.commands.build", *(f"mkdocs.plugins.mkdocs_static_i18n.{m}" for m in I18N_MODULES)):
                 logging.getLogger(name).addFilter(_Progress())
+
+    def watch_sources(self, server, docs_dir: Path, generated: tuple[str, ...]) -> None:
+        """Watch what people edit, not what the build writes: the generated language folders
+        (docs/fa/) are rewritten by the rebuild a save starts, and watching them made every save
+        rebuild twice, the second time with nothing changed. A folder added to docs/ while the
+        server runs is watched from its next start."""
+        server.unwatch(str(docs_dir))
+        for child in sorted(docs_dir.iterdir()):
+            if child.name not in generated:
+                server.watch(str(child))
 
     def begin(self) -> None:
         self.builds += 1

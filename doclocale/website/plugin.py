@@ -90,6 +90,10 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
     def on_startup(self, *, command, dirty) -> None:
         self.live.start(command, dirty)
 
+    def on_serve(self, server, *, config, builder):
+        self.live.watch_sources(server, Path(config.docs_dir), self.settings.languages)
+        return server
+
     @event_priority(-200)  # after static-i18n has set this pass's language
     def on_config(self, config):
         try:
