@@ -92,3 +92,22 @@ def test_stale_catalogs_are_reported_by_every_check(settings, reads) -> None:
     guide.write_text(guide.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
     for _ in range(2):
         assert "locale/fa/LC_MESSAGES/guides/microneedling.po" in update_catalogs(settings, check=True).written
+
+
+def test_a_full_update_parses_no_catalog_whose_bytes_were_parsed_before(settings, monkeypatch) -> None:
+    """The catalogs a build (or an earlier update) parsed are taken from .cache/catalogs/: a first
+    `update --check` after a build reads each catalog's bytes, and parses only what changed."""
+    settle(settings)
+    parsed: list[str] = []
+    real = pipeline.catalog_of_file
+
+    def catalog_of_file(path, display, data):
+        parsed.append(display)
+        return real(path, display, data)
+
+    monkeypatch.setattr(pipeline, "catalog_of_file", catalog_of_file)
+    (settings.cache_dir("update") / "update.json").unlink()  # no stamp: the whole update runs
+    catalog = settings.catalog_path("fa", "about")
+    catalog.write_bytes(catalog.read_bytes() + b"\n")
+    assert update_catalogs(settings, check=True).written == []
+    assert parsed == ["locale/fa/LC_MESSAGES/about.po"]

@@ -140,8 +140,9 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
     ]
     result = UpdateResult()
     before: dict[Path, str] = {}  # what each catalog on disk says, from the one parse of it
+    parsed = ResultStore(settings.cache_dir("catalogs"))  # shared with the build and make check
     for language in languages:
-        existing, unreadable = read_catalogs_apart(settings, language)
+        existing, unreadable = read_catalogs_apart(settings, language, parsed)
         result.failed += unreadable.values()
         for domain, catalog in existing.items():
             before[settings.catalog_path(language, domain)] = catalogs.catalog_text(catalog)
@@ -203,14 +204,17 @@ def site_release_problems(settings: Settings) -> list[str]:
     return problems
 
 
-def read_catalogs_apart(settings: Settings, language: str) -> tuple[dict[str, Catalog], dict[str, CatalogError]]:
-    """Every catalog file of a language, by domain; those that cannot be read, with why, apart."""
+def read_catalogs_apart(
+    settings: Settings, language: str, store: ResultStore | None = None
+) -> tuple[dict[str, Catalog], dict[str, CatalogError]]:
+    """Every catalog file of a language, by domain; those that cannot be read, with why, apart.
+    With a ``store``, a catalog whose bytes were parsed before (by a build) is not parsed again."""
     folder = settings.locale_dir / language / "LC_MESSAGES"
     found, failed = {}, {}
     for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
         domain = path.relative_to(folder).with_suffix("").as_posix()
         try:
-            found[domain] = catalogs.read_catalog(path, settings.relative(path))
+            found[domain] = read_kept(path, settings.relative(path), store)
         except CatalogError as error:
             failed[domain] = error
     return found, failed
