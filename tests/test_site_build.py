@@ -170,5 +170,35 @@ def test_the_search_index_holds_the_folded_words_once_and_the_page_keeps_its_spe
     assert "میتوانید".encode() in index and "می\u200cتوانید".encode() not in index
     [fragment] = [unpack(path) for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
     stored = json.loads(fragment[fragment.index(b"{") :])
-    assert [a["id"] for a in stored["anchors"]] == ["shown:" + "\x1f".join(f"استراحت {written}".split())]
+    # the page's word count, then each word folding changed and the last one (Pagefind adds a full stop)
+    fields = ["9", "5", "می\u200cتوانید", "8", "بشویید"]
+    assert [a["id"] for a in stored["anchors"]] == ["shown:" + "\u2063".join(fields)]
+    assert stored["content"].split()[:9] == [
+        "استراحت", "پس", "از", "۲۴", "ساعت", "میتوانید", "صورت", "را", "بشویید."
+    ]  # fmt: skip
     assert "shown" not in stored["meta"] and stored["meta"]["title"] == "استراحت"
+
+
+def test_every_search_result_can_show_its_page_in_the_pages_own_words(built_site: Path) -> None:
+    """What search.js does with a result, for every page of the built site: Pagefind's stored text,
+    with the words folding changed put back, is the page's text as written, word for word."""
+    import gzip
+    import json
+
+    from doclocale.website.search import FIELD_SEPARATOR, SHOWN_PREFIX, fold_text, search_records
+
+    stored = {}
+    for path in (built_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        record = json.loads(data[data.index(b"{") :])
+        stored[record["url"]] = record
+    records = list(search_records(built_site))
+    assert len(records) == len(stored) > 0
+    for record in records:
+        found = stored[record.url]
+        [fields] = [a["id"][len(SHOWN_PREFIX) :].split(FIELD_SEPARATOR) for a in found["anchors"] if a["id"]]
+        shown = found["content"].split()[: int(fields[0])]
+        for position, word in zip(fields[1::2], fields[2::2], strict=True):
+            shown[int(position)] = word
+        written = [word for word in record.shown_content.split() if fold_text(word, record.language)]
+        assert shown == written, record.url

@@ -113,26 +113,36 @@ def search_records(site: Path) -> Iterator[SearchRecord]:
 
 #: Where a search document keeps the page's own spelling: the id of an empty element, which Pagefind
 #: stores with the page (its "anchors") and does not index. Pagefind 1.5 indexes every
-#: data-pagefind-meta value as searchable words, so a meta would put each page's words in the index
-#: twice (measured at 10,000 guides: 1,355 MB for Pagefind's run over one language, 937 MB this way).
-#: Pagefind removes whitespace from an id, so the words are joined by the ASCII unit separator
-#: (U+001F), which str.split() counts as whitespace: no word contains it.
+#: data-pagefind-meta value as searchable words, so a meta put each page's words in the index twice
+#: (BENCHMARKS.md: 1,354,532 KB for Pagefind's run over the Persian pages of 10,000 guides).
+#: Only the words that folding changed are kept, with their positions, and the last word (Pagefind
+#: ends a block's text with a full stop): the stored text Pagefind returns gives the others.
 SHOWN_PREFIX = "shown:"
-WORD_SEPARATOR = "\x1f"
+#: Pagefind removes whitespace from an id: the fields are joined by U+2063 INVISIBLE SEPARATOR,
+#: removed from the words first (it shows nothing).
+FIELD_SEPARATOR = "\u2063"
 
 
 def search_document(record: SearchRecord) -> str:
-    """A minimal HTML page for Pagefind: the folded text is indexed; the page's own title and text,
-    word for word the same words (folding never adds or removes a space), are stored with it so that
-    results show them instead of the folded form. Only Pagefind reads it; it is never published."""
-    words = (record.shown_content or record.content).split()
-    shown = escape(SHOWN_PREFIX + WORD_SEPARATOR.join(words))
+    """A minimal HTML page for Pagefind: the folded text is indexed, and the words that folding
+    changed are stored with it, so that results show the page's own spelling. Folding changes
+    words one character at a time, never a space; a word it would empty (a lone mark) is left out
+    of both. Only Pagefind reads this page; it is never published."""
+    language = record.language
+    words = (record.shown_content or record.content).replace(FIELD_SEPARATOR, "").split()
+    words = [word for word in words if fold_text(word, language)]
+    folded = [fold_text(word, language) for word in words]
+    fields = [str(len(words))]
+    for index, (word, indexed) in enumerate(zip(words, folded, strict=True)):
+        if word != indexed or index == len(words) - 1:
+            fields += [str(index), word]
+    shown = escape(SHOWN_PREFIX + FIELD_SEPARATOR.join(fields))
     return (
-        f'<!doctype html><html lang="{escape(record.language)}"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{escape(language)}"><head><meta charset="utf-8">'
         f"<title>{escape(record.title)}</title></head><body><main data-pagefind-body>"
         f'<div data-pagefind-ignore><span data-pagefind-meta="title">{escape(record.shown_title or record.title)}</span></div>'
         f'<span id="{shown}"></span>'
-        f"<p>{escape(record.content)}</p>"
+        f"<p>{escape(' '.join(folded))}</p>"
         # A page whose title matches ranks first; after the text, so word positions match the shown text.
         f'<h1 data-pagefind-weight="10">{escape(record.title)}</h1></main></body></html>'
     )

@@ -11,20 +11,23 @@
   let pagefind = null;
   let latest = 0;
 
-  // The excerpt in the page's own spelling: the index holds folded words, the id of an empty
-  // element the same words as written (search.py: SHOWN_PREFIX), so the matched word positions of
-  // one are the positions in the other.
+  // The excerpt in the page's own spelling: the index holds folded words; the id of an empty element
+  // (search.py: SHOWN_PREFIX) holds the page's word count, then each word folding changed, as
+  // position and word. The other words are the stored text's own, at the same positions.
   function excerpt(data) {
     const paragraph = document.createElement("p");
     const stored = (data.anchors || []).find((anchor) => (anchor.id || "").startsWith("shown:"));
-    const shown = (stored ? stored.id.slice("shown:".length) : "").split("\x1f");
-    // The indexed text is the page's text, then its title again (weighted for ranking).
     const folded = data.content.split(/\s+/);
-    const hits = new Set((data.locations || []).filter((index) => index < shown.length));
-    if (folded.length < shown.length) {
+    const fields = stored ? stored.id.slice("shown:".length).split("\u2063") : [];
+    const count = Number(fields[0]);
+    if (!stored || !(count <= folded.length)) {
       paragraph.innerHTML = data.excerpt;  // Pagefind escapes the text and adds <mark>
       return paragraph;
     }
+    // The indexed text is the page's text, then its title again (weighted for ranking).
+    const shown = folded.slice(0, count);
+    for (let field = 1; field + 1 < fields.length; field += 2) shown[Number(fields[field])] = fields[field + 1];
+    const hits = new Set((data.locations || []).filter((index) => index < shown.length));
     const first = hits.size ? Math.min(...hits) : 0;  // only the title matched: the page's opening words
     const start = Math.max(0, first - 12);
     const end = Math.min(shown.length, start + 30);
