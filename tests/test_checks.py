@@ -269,6 +269,9 @@ def test_each_block_is_one_sentence_or_more_when_readability_is_scored() -> None
 
     blocks = prose_blocks(["Vitamin X", "Is it safe?", "What to bring:", "Rest well.", "", "Wash it off!"])
     assert blocks == ["Vitamin X.", "Is it safe?", "What to bring:", "Rest well.", "Wash it off!"]
+    # marks and line breaks are not words: emphasis does not move the full stop, code is read
+    marked = prose_blocks(["Rest *well*.", "Run `make build`, then\nrest.", "See [the guide](a.md)."])
+    assert marked == ["Rest well.", "Run make build, then rest.", "See the guide."]
     # sentences of five words or more are the ones named; a page with none names its shorter ones
     five = "Come back in one week."
     assert hardest_sentences(["Rest well.", five, "Go home now."]) == [five]

@@ -26,7 +26,7 @@ def prose_blocks(texts: Iterable[str]) -> list[str]:
     """Plain text of each block, ended with a full stop so lists are not one long sentence."""
     blocks = []
     for text in texts:
-        plain = " ".join(" ".join(parse_inline(text).texts).split())
+        plain = parse_inline(text).prose
         if plain:
             blocks.append(plain if plain[-1] in ".!?؟:" else plain + ".")
     return blocks
@@ -70,7 +70,7 @@ def check_sentence_length(entry) -> Iterator[Finding]:
     """Persian has no validated readability formula: flag only very long sentences."""
     if entry.language != "fa" or not entry.msgstr:
         return
-    for sentence in _SENTENCE_END.split(" ".join(parse_inline(entry.msgstr).texts)):
+    for sentence in _SENTENCE_END.split(parse_inline(entry.msgstr).prose):
         words = sentence.split()
         if len(words) > MAX_PERSIAN_WORDS:
             yield entry.finding(

@@ -27,6 +27,7 @@ class InlineParts:
     link_texts: tuple[str, ...]
     image_alts: tuple[str, ...]
     blocks: tuple[str, ...]  # block token types the text forms (paragraph only, normally)
+    prose: str = ""  # the words as a reader reads them: text and code, line breaks as spaces, no markup
 
     def tag_names(self) -> Counter:
         return Counter(m.group(1).lower() for tag in self.html for m in [_TAG_NAME.match(tag)] if m)
@@ -37,6 +38,7 @@ def parse_inline(text: str) -> InlineParts:
     tokens = shared_parser().parse(text)
     links, images, code, html, texts, link_texts, alts, blocks = [], [], [], [], [], [], [], []
     emphasis = strong = 0
+    prose: list[str] = []
     for token in tokens:
         if token.type == "html_block":
             html.append(token.content.strip())
@@ -47,7 +49,12 @@ def parse_inline(text: str) -> InlineParts:
         if token.type != "inline":
             continue
         link_depth = 0
+        prose.append(" ")
         for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                prose.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                prose.append(" ")
             if child.type == "link_open":
                 links.append(str(child.attrs.get("href", "")))
                 link_depth += 1
@@ -80,4 +87,5 @@ def parse_inline(text: str) -> InlineParts:
         tuple(link_texts),
         tuple(alts),
         tuple(blocks),
+        " ".join("".join(prose).split()),
     )
