@@ -17,6 +17,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 from importlib import metadata
 from pathlib import Path
@@ -44,11 +45,17 @@ def folding_rules(language: str) -> dict:
     return {"replace": {**letters, **digits}, "remove": _REMOVE}
 
 
-def fold_text(text: str, language: str) -> str:
-    """Text as it is indexed and searched: one spelling for every keyboard habit."""
+@cache
+def _folding(language: str) -> tuple[re.Pattern, dict[int, str]]:
     rules = folding_rules(language)
-    text = re.sub(rules["remove"], "", text)
-    return text.translate(str.maketrans(rules["replace"]))
+    return re.compile(rules["remove"]), str.maketrans(rules["replace"])
+
+
+def fold_text(text: str, language: str) -> str:
+    """Text as it is indexed and searched: one spelling for every keyboard habit. Character by
+    character: a space is never removed nor added."""
+    remove, table = _folding(language)
+    return remove.sub("", text).translate(table)
 
 
 @dataclass(frozen=True)
@@ -129,11 +136,15 @@ def search_document(record: SearchRecord) -> str:
     words one character at a time, never a space; a word it would empty (a lone mark) is left out
     of both. Only Pagefind reads this page; it is never published."""
     language = record.language
-    words = (record.shown_content or record.content).replace(FIELD_SEPARATOR, "").split()
-    words = [word for word in words if fold_text(word, language)]
-    folded = [fold_text(word, language) for word in words]
+    written = (record.shown_content or record.content).replace(FIELD_SEPARATOR, "").split()
+    pairs = [
+        (word, indexed)
+        for word, indexed in zip(written, fold_text(" ".join(written), language).split(" "), strict=True)
+        if indexed
+    ]
+    words, folded = [word for word, _ in pairs], [indexed for _, indexed in pairs]
     fields = [str(len(words))]
-    for index, (word, indexed) in enumerate(zip(words, folded, strict=True)):
+    for index, (word, indexed) in enumerate(pairs):
         if word != indexed or index == len(words) - 1:
             fields += [str(index), word]
     shown = escape(SHOWN_PREFIX + FIELD_SEPARATOR.join(fields))
