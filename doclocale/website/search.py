@@ -8,7 +8,6 @@ both the indexed text and the query are folded to one form first: the same table
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import shutil
@@ -26,7 +25,7 @@ import lxml.html
 
 from doclocale.errors import SiteError
 from doclocale.model import Location
-from doclocale.util.result_store import ResultStore, result_key_of
+from doclocale.util.result_store import ResultStore, result_key, result_key_of
 
 _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -102,20 +101,27 @@ def page_record(html: bytes, url: str) -> SearchRecord | None:
     )
     for skip in article.xpath(f".//*[{repeated}]|.//script|.//style"):
         skip.drop_tree()
-    found = _LANG.search(text[:head_end])
-    language = found.group(1) if found else "en"
+    language = page_language(html)
     title = (article.findtext(".//h1") or "").strip()
     content = " ".join(article.text_content().split())
     return SearchRecord(url, language, fold_text(title, language), fold_text(content, language), title, content)
 
 
-def search_records(site: Path) -> Iterator[SearchRecord]:
-    """The searchable pages of a built site, read one at a time."""
+def page_language(html: bytes) -> str:
+    """The language a built page declares on its <html> element."""
+    found = _LANG.search(html[: html.find(b"</head>")].decode("utf-8", errors="replace"))
+    return found.group(1) if found else "en"
+
+
+def search_records(site: Path, language: str | None = None) -> Iterator[SearchRecord]:
+    """The searchable pages of a built site (of one language), read one at a time."""
     for path in sorted(site.rglob("index.html")):
         relative = path.relative_to(site).as_posix()
-        record = page_record(path.read_bytes(), "/" + relative[: -len("index.html")])
-        if record is not None:
-            yield record
+        html = path.read_bytes()
+        if language is None or page_language(html) == language:
+            record = page_record(html, "/" + relative[: -len("index.html")])
+            if record is not None:
+                yield record
 
 
 #: Where a search document keeps the page's own spelling: the id of an empty element, which Pagefind
@@ -165,39 +171,33 @@ def write_search_index(site: Path, store: ResultStore | None = None) -> int:
     Pagefind indexes folded copies of the pages (written to a temporary folder with
     the same URLs), so the index holds one spelling per word while the site keeps
     the real text. Pagefind's command line is used: its Python service answers one
-    record per ~100 ms, the command line indexes thousands of pages per second. With a ``store``,
-    an index made from the same documents by the same Pagefind is copied, not made again.
+    record per ~100 ms, the command line indexes thousands of pages per second. One run per
+    language: Pagefind indexes each language on its own anyway, one run holds every page it
+    indexes in memory (1.9 GB for 20,404 pages, BENCHMARKS.md), and with a ``store`` a
+    language whose pages did not change is copied, not indexed again (a translation changes one).
     """
-    pages = sorted(site.rglob("index.html"))
-    key = result_key_of(
-        itertools.chain(
-            [metadata.version("pagefind")],
-            (f"{p.relative_to(site).as_posix()}\n" for p in pages),
-            map(Path.read_bytes, pages),
-        )
-    )
-    if store is not None and store.copy_tree_out(key, site / "pagefind"):
-        count = site / "pagefind" / "pages.count"  # kept with the index, not published
-        pages_indexed = int(count.read_text(encoding="utf-8"))
-        count.unlink()
-        return pages_indexed
     output = site / "pagefind"
     shutil.rmtree(output, ignore_errors=True)
     languages: dict[str, dict] = {}
     entry: dict = {}
+    total = 0
     with tempfile.TemporaryDirectory() as folder:
-        # Each page's search document is written as it is read, nothing is held: 20,404 records
-        # held at once took 720 MB (BENCHMARKS.md).
-        counts = _write_search_documents(search_records(site), Path(folder))
-        # One Pagefind run per language: Pagefind indexes each language on its own anyway, and one run
-        # holds every page it indexes in memory (1.9 GB for 20,404 pages, BENCHMARKS.md).
-        for language in sorted(counts):
-            documents, index = Path(folder) / language, Path(folder) / f"{language}.index"
-            _run_pagefind(documents, index, site)
-            shutil.rmtree(documents)
-            entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+        for language, key in sorted(_language_keys(site).items()):
+            # a stored index is copied straight into the site, over the files every run writes alike
+            if store is None or not store.copy_tree_out(key, output):
+                index = Path(folder) / f"{language}.index"
+                count = sum(_write_search_documents(search_records(site, language), Path(folder)).values())
+                if not count:
+                    continue  # nothing of this language is searched (its 404 page only)
+                _run_pagefind(Path(folder) / language, index, site)
+                (index / PAGE_COUNT).write_text(str(count), encoding="utf-8")
+                if store is not None:
+                    store.put_tree(key, index)
+                _move_into(index, output)
+            total += int((output / PAGE_COUNT).read_text(encoding="utf-8"))
+            (output / PAGE_COUNT).unlink()
+            entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
             languages.update(entry["languages"])
-            shutil.copytree(index, output, dirs_exist_ok=True)  # the other files are the same in every run
     # Pagefind writes its language list in hash-map order; sort it so that two
     # builds of the same site are byte-identical.
     output.mkdir(exist_ok=True)
@@ -205,11 +205,30 @@ def write_search_index(site: Path, store: ResultStore | None = None) -> int:
         json.dumps({**entry, "languages": languages}, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
         encoding="utf-8",
     )
-    if store is not None:
-        (site / "pagefind" / "pages.count").write_text(str(sum(counts.values())), encoding="utf-8")
-        store.put_tree(key, site / "pagefind")
-        (site / "pagefind" / "pages.count").unlink()
-    return sum(counts.values())
+    return total
+
+
+PAGE_COUNT = "pages.count"  # kept with a language's stored index, not published
+
+
+def _language_keys(site: Path) -> dict[str, str]:
+    """Each language's key: Pagefind's version and its pages' names and bytes, read one at a time
+    (a whole site's pages are never held at once)."""
+    version = metadata.version("pagefind")
+    digests: dict[str, list[bytes | str]] = {}
+    for path in sorted(site.rglob("index.html")):
+        html = path.read_bytes()
+        digests.setdefault(page_language(html), [version]).append(result_key(path.relative_to(site).as_posix(), html))
+    return {language: result_key_of(parts) for language, parts in digests.items()}
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Move a folder's files into another (renamed on one disk; a file already there is replaced)."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(path, destination)
 
 
 def _write_search_documents(records: Iterable[SearchRecord], folder: Path) -> dict[str, int]:
