@@ -64,3 +64,20 @@ def pools(monkeypatch) -> list[int]:
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
     return started
+
+
+def counted_parses(monkeypatch) -> list[str]:
+    """Every catalog parsed from now on, by its path (both names the reader is called by)."""
+    import doclocale.catalogs.merge as merge
+    import doclocale.catalogs.po_reader as po_reader
+
+    parsed: list[str] = []
+    real = po_reader.parse_catalog
+
+    def counting(display, data, locale=None):
+        parsed.append(display)
+        return real(display, data, locale)
+
+    monkeypatch.setattr(po_reader, "parse_catalog", counting)
+    monkeypatch.setattr(merge, "parse_catalog", counting)
+    return parsed

@@ -12,6 +12,8 @@ import doclocale.website.search as search
 from doclocale.cli import main
 from doclocale.util.result_store import ResultStore, result_key
 
+from .conftest import counted_parses
+
 
 def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -69,23 +71,6 @@ def test_a_warm_build_reuses_verdicts_and_the_search_index(project: Path, monkey
     shutil.rmtree(fresh / "pagefind")
     search.write_search_index(fresh)  # no store: both languages indexed from nothing
     assert files(fresh / "pagefind") == files(project / "site" / "pagefind")
-
-
-def counted_parses(monkeypatch) -> list[str]:
-    """Every catalog parsed from now on, by its path (both names the reader is called by)."""
-    import doclocale.catalogs.merge as merge
-    import doclocale.catalogs.po_reader as po_reader
-
-    parsed: list[str] = []
-    real = po_reader.parse_catalog
-
-    def counting(display, data, locale=None):
-        parsed.append(display)
-        return real(display, data, locale)
-
-    monkeypatch.setattr(po_reader, "parse_catalog", counting)
-    monkeypatch.setattr(merge, "parse_catalog", counting)
-    return parsed
 
 
 def test_a_check_after_the_build_parses_no_catalog_the_build_parsed(project: Path, monkeypatch, capsys) -> None:

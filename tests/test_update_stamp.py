@@ -7,6 +7,8 @@ import pytest
 import doclocale.catalogs.update as pipeline
 from doclocale.catalogs.update import update_catalogs
 
+from .conftest import counted_parses
+
 
 @pytest.fixture
 def reads(monkeypatch) -> list[int]:
@@ -111,3 +113,15 @@ def test_a_full_update_parses_no_catalog_whose_bytes_were_parsed_before(settings
     catalog.write_bytes(catalog.read_bytes() + b"\n")
     assert update_catalogs(settings, check=True).written == []
     assert parsed == ["locale/fa/LC_MESSAGES/about.po"]
+
+
+def test_an_update_after_an_english_edit_parses_no_catalog_file_again(settings, monkeypatch) -> None:
+    """Templates (.pot) and catalogs (.po) whose bytes were parsed before come from the store: an
+    editor's `make update` after changing one page compares every file without parsing it again."""
+    settle(settings)
+    parsed = counted_parses(monkeypatch)
+    page = settings.root / "docs/en/about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new sentence for the catalogs.\n", encoding="utf-8")
+    result = update_catalogs(settings, check=True)
+    assert "locale/about.pot" in result.written and "locale/fa/LC_MESSAGES/about.po" in result.written
+    assert parsed == []

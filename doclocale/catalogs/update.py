@@ -168,7 +168,10 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
     writes = []
     for path, catalog in planned:
         display = settings.relative(path)
-        old = before[path] if path in before else catalogs.existing_text(path, display)
+        if path in before:
+            old: str | None = before[path]
+        else:  # a template (.pot), through the store: an update after an edit parses only what changed
+            old = catalogs.catalog_text(read_kept(path, display, parsed)) if path.exists() else None
         if old is not None and catalogs.same_content(old, catalogs.catalog_text(catalog)):
             continue  # nothing changed: the file keeps its bytes, whatever tool saved it last
         check_write_target(path, settings.locale_dir, display)
