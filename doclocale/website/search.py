@@ -113,15 +113,13 @@ def page_language(html: bytes) -> str:
     return found.group(1) if found else "en"
 
 
-def search_records(site: Path, language: str | None = None) -> Iterator[SearchRecord]:
-    """The searchable pages of a built site (of one language), read one at a time."""
-    for path in sorted(site.rglob("index.html")):
+def search_records(site: Path, pages: Iterable[Path] | None = None) -> Iterator[SearchRecord]:
+    """The searchable pages of a built site (or of some of its pages), read one at a time."""
+    for path in sorted(site.rglob("index.html")) if pages is None else pages:
         relative = path.relative_to(site).as_posix()
-        html = path.read_bytes()
-        if language is None or page_language(html) == language:
-            record = page_record(html, "/" + relative[: -len("index.html")])
-            if record is not None:
-                yield record
+        record = page_record(path.read_bytes(), "/" + relative[: -len("index.html")])
+        if record is not None:
+            yield record
 
 
 #: Where a search document keeps the page's own spelling: the id of an empty element, which Pagefind
@@ -148,10 +146,9 @@ def search_document(record: SearchRecord) -> str:
         for word, indexed in zip(written, fold_text(" ".join(written), language).split(" "), strict=True)
         if indexed
     ]
-    words, folded = [word for word, _ in pairs], [indexed for _, indexed in pairs]
-    fields = [str(len(words))]
+    fields = [str(len(pairs))]
     for index, (word, indexed) in enumerate(pairs):
-        if word != indexed or index == len(words) - 1:
+        if word != indexed or index == len(pairs) - 1:
             fields += [str(index), word]
     shown = escape(SHOWN_PREFIX + FIELD_SEPARATOR.join(fields))
     return (
@@ -159,7 +156,7 @@ def search_document(record: SearchRecord) -> str:
         f"<title>{escape(record.title)}</title></head><body><main data-pagefind-body>"
         f'<div data-pagefind-ignore><span data-pagefind-meta="title">{escape(record.shown_title or record.title)}</span></div>'
         f'<span id="{shown}"></span>'
-        f"<p>{escape(' '.join(folded))}</p>"
+        f"<p>{escape(' '.join(indexed for _, indexed in pairs))}</p>"
         # A page whose title matches ranks first; after the text, so word positions match the shown text.
         f'<h1 data-pagefind-weight="10">{escape(record.title)}</h1></main></body></html>'
     )
@@ -182,11 +179,11 @@ def write_search_index(site: Path, store: ResultStore | None = None) -> int:
     entry: dict = {}
     total = 0
     with tempfile.TemporaryDirectory() as folder:
-        for language, key in sorted(_language_keys(site).items()):
+        for language, (key, pages) in sorted(_languages(site).items()):
             # a stored index is copied straight into the site, over the files every run writes alike
             if store is None or not store.copy_tree_out(key, output):
                 index = Path(folder) / f"{language}.index"
-                count = sum(_write_search_documents(search_records(site, language), Path(folder)).values())
+                count = sum(_write_search_documents(search_records(site, pages), Path(folder)).values())
                 if not count:
                     continue  # nothing of this language is searched (its 404 page only)
                 _run_pagefind(Path(folder) / language, index, site)
@@ -211,15 +208,18 @@ def write_search_index(site: Path, store: ResultStore | None = None) -> int:
 PAGE_COUNT = "pages.count"  # kept with a language's stored index, not published
 
 
-def _language_keys(site: Path) -> dict[str, str]:
-    """Each language's key: Pagefind's version and its pages' names and bytes, read one at a time
-    (a whole site's pages are never held at once)."""
+def _languages(site: Path) -> dict[str, tuple[str, list[Path]]]:
+    """Each language's key (Pagefind's version and its pages' names and bytes, read one at a time:
+    a whole site's pages are never held at once) and its pages."""
     version = metadata.version("pagefind")
     digests: dict[str, list[bytes | str]] = {}
+    pages: dict[str, list[Path]] = {}
     for path in sorted(site.rglob("index.html")):
         html = path.read_bytes()
-        digests.setdefault(page_language(html), [version]).append(result_key(path.relative_to(site).as_posix(), html))
-    return {language: result_key_of(parts) for language, parts in digests.items()}
+        language = page_language(html)
+        digests.setdefault(language, [version]).append(result_key(path.relative_to(site).as_posix(), html))
+        pages.setdefault(language, []).append(path)
+    return {language: (result_key_of(digests[language]), pages[language]) for language in digests}
 
 
 def _move_into(source: Path, target: Path) -> None:
