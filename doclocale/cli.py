@@ -212,6 +212,10 @@ def run_changed_pages(settings, args) -> int:
 def run_update(settings, args) -> int:
     from doclocale.catalogs.update import update_catalogs
 
+    if args.check:  # a build checking ahead is computing this answer: wait for it
+        from doclocale.website.check_ahead import wait_for_check_ahead
+
+        wait_for_check_ahead(settings.cache_dir("checks"))
     result = update_catalogs(settings, check=args.check)
     for path, count in result.orphaned.items():
         print(

@@ -86,6 +86,31 @@ def test_a_build_that_checks_ahead_leaves_the_check_nothing_to_compute(project, 
     assert computed and computed[0] > 0
 
 
+def test_a_build_that_checks_ahead_answers_the_update_check(project, monkeypatch, capsys) -> None:
+    """CI runs `update --check` right after the build: the build's second process has already
+    compared every catalog with the English, so the answer comes from the stamp, the same answer."""
+    import doclocale.catalogs.update as update
+
+    monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    config = ["--config", str(project / "mkdocs.yml")]
+    page = project / "docs/en/about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA sentence no catalog has yet.\n", encoding="utf-8")
+    reads: list[int] = []
+    real = update.read_sources
+    monkeypatch.setattr(update, "read_sources", lambda settings: reads.append(1) or real(settings))
+    assert main([*config, "build", "--check-ahead"]) == 0
+    capsys.readouterr()
+    assert main([*config, "update", "--check"]) == 1
+    answered = capsys.readouterr().out
+    assert reads == [], "the update check read the English pages the build's check had read"
+    assert "locale/fa/LC_MESSAGES/about.po: out of date" in answered
+
+    shutil.rmtree(project / ".cache/update")  # computed again, from nothing: the same answer
+    assert main([*config, "update", "--check"]) == 1
+    assert capsys.readouterr().out == answered
+    assert reads == [1]
+
+
 def test_a_failed_build_stops_the_check_it_started(project, monkeypatch) -> None:
     ahead = CheckAhead()
     ahead.start(project / "mkdocs.yml", project / ".cache/checks")

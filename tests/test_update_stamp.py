@@ -125,3 +125,17 @@ def test_an_update_after_an_english_edit_parses_no_catalog_file_again(settings, 
     result = update_catalogs(settings, check=True)
     assert "locale/about.pot" in result.written and "locale/fa/LC_MESSAGES/about.po" in result.written
     assert parsed == []
+
+
+def test_the_stamp_answers_from_any_working_folder(settings, reads, monkeypatch) -> None:
+    """A build's second process loads mkdocs.yml by its absolute path; `update --check` in the
+    project folder loads it as `mkdocs.yml`: the same files, the same stamp."""
+    from pathlib import Path
+
+    from doclocale.settings import load_settings
+
+    settle(settings)
+    monkeypatch.chdir(settings.root)
+    reads.clear()
+    assert update_catalogs(load_settings(Path("mkdocs.yml")), check=True).written == []
+    assert reads == [], "the stamp written with absolute paths was not recognised"

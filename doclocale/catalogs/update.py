@@ -23,7 +23,7 @@ from doclocale.catalogs.locale_files import check_locale_tree, check_write_targe
 from doclocale.catalogs.memory import Reuse, build_memory, fill_from_memory
 from doclocale.catalogs.po_reader import catalog_of_file, read_catalog_bytes
 from doclocale.catalogs.theme_strings import THEME_FILE, read_theme_strings
-from doclocale.catalogs.update_stamp import inputs_digest, unchanged_since_stamp, write_stamp
+from doclocale.catalogs.update_stamp import Stamp, inputs_digest, unchanged_since_stamp, write_stamp
 from doclocale.errors import CatalogError
 from doclocale.model import Finding, Location, Severity, SourcePage, excerpt
 from doclocale.reading.page_cache import page_key, prune
@@ -131,9 +131,9 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
     languages = tuple(languages or settings.languages)
     check_locale_tree(settings.locale_dir)  # before anything under locale/ is read or written
     digest = inputs_digest(settings, languages)
-    orphaned = unchanged_since_stamp(settings, digest)
-    if orphaned is not None:
-        return UpdateResult(orphaned=orphaned)
+    stamp = unchanged_since_stamp(settings, digest)
+    if stamp is not None and (check or not stamp.out_of_date):
+        return UpdateResult(written=list(stamp.out_of_date), orphaned=stamp.orphaned)
     templates = build_templates(settings, read_sources(settings))
     planned: list[tuple[Path, Catalog]] = [
         (settings.template_path(domain), template) for domain, template in templates.items()
@@ -183,8 +183,8 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
                 continue
         result.written.append(display)
     write_files_atomic(writes)  # all or nothing
-    if not result.written and not result.failed:
-        write_stamp(settings, digest, result.orphaned)
+    if not result.failed and (check or not result.written):  # else the files it read have changed
+        write_stamp(settings, digest, Stamp(result.orphaned, tuple(result.written)))
     return result
 
 

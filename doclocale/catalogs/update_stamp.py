@@ -1,10 +1,12 @@
-"""`update` skips its work when nothing it reads has changed since a run that changed nothing.
+"""`update` skips its work when nothing it reads has changed since a run that wrote nothing.
 
-A catalog update is a fixed point: run on its own output, it writes nothing. So when every
-file it reads (English pages, catalogs and templates, theme overrides, mkdocs.yml) and the
-code are byte for byte what they were after such a run, it would write nothing again; the
-stamp in .cache/update/update.json says so without parsing a page or a catalog. What that run
-reported (catalogs of pages that are gone) is kept with it and reported again.
+When every file an update reads (English pages, catalogs and templates, theme overrides,
+mkdocs.yml) and the code are byte for byte what they were in such a run, the same run would
+give the same answer; the stamp in .cache/update/update.json keeps that answer, so it is given
+again without parsing a page or a catalog: the catalogs of pages that are gone, and the files
+an update would change (none after ``make update``; after ``update --check``, what it reported
+out of date, which a later ``update`` then writes). A build's check ahead runs ``update --check``
+on the idle core, so the one CI runs after the build is answered from the stamp.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from doclocale.settings import Settings
 from doclocale.util.atomic import write_cache_file
@@ -32,22 +35,33 @@ def inputs_digest(settings: Settings, languages: Iterable[str]) -> str:
     ):
         files.extend(sorted(path for path in folder.rglob(pattern) if path.is_file()) if folder.is_dir() else [])
     for path in files:
-        digest.update(path.as_posix().encode() + b"\0")
+        digest.update(settings.relative(path).encode() + b"\0")  # the same from any working folder
         digest.update(hashlib.sha256(path.read_bytes()).digest() if path.exists() else b"-")
     return digest.hexdigest()
 
 
-def unchanged_since_stamp(settings: Settings, digest: str) -> dict[str, int] | None:
-    """The orphaned catalogs of the stamped run when the inputs are the same; None otherwise."""
+@dataclass(frozen=True)
+class Stamp:
+    """What the stamped run found: catalogs of no page (and their translations), files out of date."""
+
+    orphaned: dict[str, int]
+    out_of_date: tuple[str, ...] = ()
+
+
+def unchanged_since_stamp(settings: Settings, digest: str) -> Stamp | None:
+    """What the stamped run found when the inputs are the same; None otherwise."""
     try:
         stamp = json.loads((settings.cache_dir("update") / STAMP).read_text(encoding="utf-8"))
         if stamp["inputs"] == digest:
-            return {str(path): int(count) for path, count in stamp["orphaned"].items()}
+            return Stamp(
+                {str(path): int(count) for path, count in stamp["orphaned"].items()},
+                tuple(str(path) for path in stamp["out_of_date"]),
+            )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     return None
 
 
-def write_stamp(settings: Settings, digest: str, orphaned: dict[str, int]) -> None:
-    stamp = json.dumps({"inputs": digest, "orphaned": orphaned}).encode("utf-8")
-    write_cache_file(settings.cache_dir("update") / STAMP, stamp)  # without it the next update only takes longer
+def write_stamp(settings: Settings, digest: str, stamp: Stamp) -> None:
+    data = {"inputs": digest, "orphaned": stamp.orphaned, "out_of_date": list(stamp.out_of_date)}
+    write_cache_file(settings.cache_dir("update") / STAMP, json.dumps(data).encode("utf-8"))  # else: only slower

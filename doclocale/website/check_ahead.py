@@ -1,13 +1,14 @@
-"""``make check``'s costly findings, computed while MkDocs renders the site.
+"""``make check``'s costly findings and ``update --check``'s answer, computed while MkDocs renders the site.
 
 MkDocs renders in one process, so on a machine with two cores one of them waits. The checks
 that cost most (each English page's readability, each catalog's entry checks, each generated
 page's parity) read only the English pages, the catalogs and the generated pages, which are
 final once the build has generated ``docs/<language>/``. From then on a second process runs
-``doclocale check --no-site`` at a lower priority, with its output discarded: its findings go
-to the check's store (``checks.memo``), keyed by their inputs. The build does not wait for it;
-a ``make check`` started while it runs waits for it (``wait_for_check_ahead``) and then
-reuses its findings instead of computing them. A failed build stops it. Inputs edited in the
+``update --check`` and ``check --no-site`` at a lower priority (``run_ahead``), with nothing
+printed: the update's answer goes to its stamp (``catalogs.update_stamp``), the findings to the
+check's store (``checks.memo``), each keyed by its inputs. The build does not wait for it; an
+``update --check`` or a ``make check`` started while it runs waits for it
+(``wait_for_check_ahead``) and then reuses its answer instead of computing it. A failed build stops it. Inputs edited in the
 meantime cost nothing but time: findings are kept by their inputs, so the check computes what
 changed.
 """
@@ -24,6 +25,8 @@ from pathlib import Path
 LOWER_PRIORITY = 5
 #: The longest a check waits for the one a build started, in seconds (then it computes what is left).
 LONGEST_WAIT = 600.0
+#: What the second process runs (``python -m``): this module.
+AHEAD_MODULE = "doclocale.website.check_ahead"
 #: Where the running check's process id is kept, under .cache/checks/.
 PID_FILE = "ahead.pid"
 
@@ -34,11 +37,11 @@ class CheckAhead:
         self.pid_file: Path | None = None
 
     def start(self, config_file: Path, cache: Path) -> None:
-        """Run ``check --no-site`` for ``config_file``; ``cache`` is the check's .cache/checks/."""
+        """Run ``run_ahead`` for ``config_file``; ``cache`` is the check's .cache/checks/."""
         self.stop()
         environment = {key: value for key, value in os.environ.items() if key != "DOCLOCALE_VERBOSE"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "doclocale", "--config", str(config_file), "check", "--no-site"],
+            [sys.executable, "-m", AHEAD_MODULE, str(config_file)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -87,4 +90,24 @@ def _is_our_check(pid: int) -> bool:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except (OSError, IndexError):
         return False
-    return state != "Z" and b"doclocale" in command and b"check" in command  # Z: finished, not yet reaped
+    return state != "Z" and AHEAD_MODULE.encode() in command  # Z: finished, not yet reaped
+
+
+def run_ahead(config_file: Path) -> None:
+    """What the second process computes: ``update --check``, then ``check --no-site``, each
+    keeping its answer by its inputs (one that fails is left to the command run later)."""
+    from doclocale.catalogs.update import update_catalogs
+    from doclocale.checks.runner import run_checks
+    from doclocale.errors import PipelineError
+    from doclocale.settings import load_settings
+
+    settings = load_settings(config_file)
+    for step in (lambda: update_catalogs(settings, check=True), lambda: run_checks(settings)):
+        try:
+            step()
+        except PipelineError:
+            continue
+
+
+if __name__ == "__main__":  # started by ``CheckAhead.start``
+    run_ahead(Path(sys.argv[1]))
