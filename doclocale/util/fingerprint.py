@@ -29,11 +29,20 @@ DECIDING_PACKAGES = (
 )
 
 
+#: The package's own folder (``doclocale/``): every module in it can change a result.
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
 @cache
 def code_fingerprint() -> bytes:
+    return code_digest(PACKAGE)
+
+
+def code_digest(package: Path) -> bytes:
+    """Every module of ``package`` (path and bytes) and the versions of the deciding libraries."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     for name in DECIDING_PACKAGES:
         digest.update(f"{name}={_version(name)}".encode())
     # Mutation testing switches between variants of the same code files with this variable.
