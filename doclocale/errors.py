@@ -20,6 +20,17 @@ class PipelineError(Exception):
         text = f"{self.location}: error: {self.message}"
         return text + (f"\n    hint: {self.hint}" if self.hint else "")
 
+    def __reduce__(self):
+        """Sent whole from a worker process (the page it could not read) to the command."""
+        return _restored, (type(self), self.args, self.__dict__)
+
+
+def _restored(kind: type[PipelineError], args: tuple, state: dict) -> PipelineError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class SourceError(PipelineError):
     """An English page that cannot be read or parsed."""

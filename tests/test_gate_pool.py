@@ -10,6 +10,7 @@ import doclocale.translating.gate_pool as gate_pool
 import doclocale.translating.generation as generation
 import doclocale.util.parallel as parallel
 from doclocale.catalogs.merge import read_catalog, write_catalog
+from doclocale.errors import CatalogError
 from doclocale.translating.generation import plan_generation
 from doclocale.translating.renderer import load_renderer
 
@@ -51,11 +52,31 @@ def test_pages_gated_in_batches_give_the_same_plan_and_hold_one_batch(settings, 
     batches: list[int] = []
     gate_pages = generation.gate_pages
     monkeypatch.setattr(
-        generation, "gate_pages", lambda jobs, render: batches.append(len(jobs)) or gate_pages(jobs, render)
+        generation,
+        "gate_pages",
+        lambda settings, jobs, render: batches.append(len(jobs)) or gate_pages(settings, jobs, render),
     )
     monkeypatch.setattr(generation, "GATE_BATCH", 2)
     assert plan(settings, monkeypatch, "1") == whole
     assert batches == [2, 2] and sum(batches) == len(whole[0]["fa"])
+
+
+def test_a_file_that_cannot_be_read_stops_the_pool_as_it_stops_the_sequence(settings, monkeypatch, pools) -> None:
+    """Pages and catalogs are read where they are gated: the first one in order that cannot be read
+    is the error, whole (path, line, what is wrong, how to fix it), with or without a pool."""
+    for domain, line in (("about", 'msgid "unterminated\n'), ("guides/microneedling", 'msgstr "twice"\n')):
+        path = settings.catalog_path("fa", domain)
+        path.write_text(path.read_text(encoding="utf-8") + line, encoding="utf-8")
+    monkeypatch.setattr(gate_pool, "PARALLEL_FROM", 2)
+    errors = []
+    for workers in ("1", "2"):
+        with pytest.raises(CatalogError) as raised:
+            plan(settings, monkeypatch, workers)
+        errors.append(raised.value)
+    assert pools == [2], "the second plan ran in a pool"
+    assert errors[0].format() == errors[1].format()
+    assert errors[1].format().startswith("locale/fa/LC_MESSAGES/about.po:")
+    assert type(errors[1]) is CatalogError and errors[1].exit_code == 2
 
 
 def test_few_pages_or_a_foreign_renderer_stay_in_this_process(settings, monkeypatch) -> None:

@@ -15,24 +15,18 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
 
-from babel.messages.catalog import Catalog
-
-from doclocale.catalogs import merge as catalogs
 from doclocale.catalogs.locale_files import check_locale_tree
-from doclocale.catalogs.translation_review import CheckState, TranslationCheck, translation_check
-from doclocale.catalogs.update import parsed_kept
+from doclocale.catalogs.translation_review import CheckState, TranslationCheck
 from doclocale.errors import RefusedTranslations, SourceError
 from doclocale.model import Finding, Location, Severity, SourcePage, excerpt
-from doclocale.reading.sources import find_pages, page_domain, read_page
+from doclocale.reading.sources import find_pages, page_domain
 from doclocale.settings import Settings
 from doclocale.translating.gate import Refusal
 from doclocale.translating.gate_pool import GateJob, gate_pages
 from doclocale.translating.renderer import load_renderer
 from doclocale.translating.substitute import PageState, RenderedPage, write_pages
 from doclocale.util.fingerprint import code_fingerprint
-from doclocale.util.result_store import ResultStore
 
 log = logging.getLogger(__name__)
 
@@ -141,35 +135,36 @@ def plan_generation(
     fingerprint = inputs_fingerprint(settings)
     given = sources or {}
     plan = GenerationPlan()
-    slots: dict[str, list[tuple[RenderedPage, list[Finding]] | None]] = {}  # per page, in order; None: to gate
-    checks: dict[str, list[TranslationCheck]] = {}  # per page, in order: read with the catalog
+    # per page, in order: (page, refused, second translator's check); None: waiting for the gate
+    slots: dict[str, list[tuple[RenderedPage, list[Finding], TranslationCheck] | None]] = {}
     keys: dict[str, list[str]] = {}  # the inputs each page was generated from
     jobs: list[GateJob] = []  # one batch: its catalogs and parsed pages are dropped once it is gated
-    waiting: list[tuple[str, int, str]] = []  # each job's language, place among its pages, catalog
+    places: list[int] = []  # each job's place among its language's pages
 
     def gate_batch() -> None:
         if not jobs:
             return
-        for (language, place, display), gated in zip(waiting, gate_pages(jobs, render_html), strict=True):
+        for job, place, result in zip(jobs, places, gate_pages(settings, jobs, render_html), strict=True):
+            gated = result.gated
             if gated.page_problems:
                 raise SourceError(
                     Location(f"docs/{settings.source_language}/{gated.page.page}"),
                     "this page cannot be translated safely: " + "; ".join(gated.page_problems),
                     "please report this page",
                 )
-            slots[language][place] = (gated.page, [refusal_finding(display, refusal) for refusal in gated.refusals])
-            plan.rendered[language] = plan.rendered.get(language, 0) + 1
+            refused = [refusal_finding(job.catalog, refusal) for refusal in gated.refusals]
+            slots[job.language][place] = (gated.page, refused, result.check)
+            plan.rendered[job.language] = plan.rendered.get(job.language, 0) + 1
         jobs.clear()
-        waiting.clear()
+        places.clear()
 
-    parsed = ResultStore(settings.cache_dir("catalogs"))  # shared with make check, which prunes it
     for language in settings.languages:
         folder = settings.output_dir(language)  # read a page at a time: 10,000 guides are 350 MB
         try:
             previous = json.loads((folder / INPUTS_FILE).read_bytes())
         except (OSError, ValueError):
             previous = {}
-        slots[language], keys[language], checks[language] = [], [], []
+        slots[language], keys[language] = [], []
         for page in names:
             catalog_file = settings.catalog_path(language, page_domain(page))
             catalog_bytes = catalog_file.read_bytes() if catalog_file.exists() else b""
@@ -179,34 +174,24 @@ def plan_generation(
             keys[language].append(key)
             entry = previous.get(page)
             if entry and entry.get("inputs") == key and (folder / page).is_file():
-                slots[language].append(_cached(page, (folder / page).read_bytes(), entry))
-                checks[language].append(_check_of(entry))
+                slots[language].append((*_cached(page, (folder / page).read_bytes(), entry), _check_of(entry)))
                 continue
             display = settings.relative(catalog_file)
-            catalog = (
-                parsed_kept(display, catalog_bytes, parsed, partial(catalogs.parse_catalog, display, locale=language))
-                if catalog_bytes
-                else Catalog(locale=language)
-            )
-            checks[language].append(translation_check(catalog))
-            source = given[page] if page in given else read_page(settings, page)
-            jobs.append(GateJob(source, catalogs.translations(catalog), page, settings.source_language))
-            waiting.append((language, len(slots[language]), display))
+            jobs.append(GateJob(page, language, display, catalog_bytes, given.get(page)))
+            places.append(len(slots[language]))
             slots[language].append(None)
             if len(jobs) == GATE_BATCH:
                 gate_batch()
     gate_batch()
     for language, done in slots.items():
         results = [slot for slot in done if slot is not None]
-        plan.pages[language] = tuple(rendered for rendered, _ in results)
-        plan.refused[language] = [finding for _, findings in results for finding in findings]
+        plan.pages[language] = tuple(rendered for rendered, _, _ in results)
+        plan.refused[language] = [finding for _, findings, _ in results for finding in findings]
         plan.caches[language] = {
             rendered.page: _cache_entry(key, rendered, findings, check)
-            for key, (rendered, findings), check in zip(keys[language], results, checks[language], strict=True)
+            for key, (rendered, findings, check) in zip(keys[language], results, strict=True)
         }
-        plan.checks[language] = {
-            rendered.page: check for (rendered, _), check in zip(results, checks[language], strict=True)
-        }
+        plan.checks[language] = {rendered.page: check for rendered, _, check in results}
     return plan
 
 
