@@ -5,7 +5,13 @@ STAMP  := $(VENV)/.installed
 CLI    := $(PY) -m doclocale
 STRICT ?=
 # Reproducible builds: dates MkDocs would take from the clock come from the last commit.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+# A copy with no git history (a downloaded archive) has no such date: MkDocs then takes the clock's.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifeq ($(strip $(SOURCE_DATE_EPOCH)),)
+unexport SOURCE_DATE_EPOCH
+else
+export SOURCE_DATE_EPOCH
+endif
 
 NODE_STAMP := node_modules/.installed
 
