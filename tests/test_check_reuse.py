@@ -10,6 +10,7 @@ import doclocale.checks.memo as memo
 import doclocale.checks.runner as runner
 from doclocale.catalogs.merge import read_catalog, write_catalog
 from doclocale.cli import main
+from doclocale.settings import load_settings
 from doclocale.translating.generation import generate_all
 from doclocale.translating.renderer import load_renderer
 from doclocale.website.check_ahead import PID_FILE, CheckAhead, wait_for_check_ahead
@@ -76,8 +77,13 @@ def test_a_build_that_checks_ahead_leaves_the_check_nothing_to_compute(project, 
     computed = computed_jobs(monkeypatch)
     assert main([*config, "build", "--check-ahead"]) == 0
     assert main([*config, "check", "--no-site"]) in (0, 1)
-    assert computed == [0], "the check computed findings the build's check had computed"
+    assert computed in ([], [0]), "the check computed findings the build's check had computed"
     assert not (project / ".cache/checks" / PID_FILE).exists()
+
+    (project / ".cache/checks/answer.pickle").unlink()  # the findings one by one, from the memo
+    computed.clear()
+    assert main([*config, "check", "--no-site"]) in (0, 1)
+    assert computed == [0]
 
     shutil.rmtree(project / ".cache/checks")  # the same without checking ahead: everything is computed
     computed.clear()
@@ -109,6 +115,36 @@ def test_a_build_that_checks_ahead_answers_the_update_check(project, monkeypatch
     assert main([*config, "update", "--check"]) == 1
     assert capsys.readouterr().out == answered
     assert reads == [1]
+
+
+def test_a_check_after_a_build_that_checked_ahead_reads_no_page(project, monkeypatch, capsys) -> None:
+    """The build's second process checked the pages and catalogs the build generated: the check
+    after it hashes the files, finds them unchanged and gives that answer, word for word; any
+    change of a file, or another day, is checked again."""
+    import datetime as dt
+
+    monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    config = ["--config", str(project / "mkdocs.yml")]
+    reads: list[int] = []
+    real = runner.read_sources
+    monkeypatch.setattr(runner, "read_sources", lambda settings: reads.append(1) or real(settings))
+    assert main([*config, "build", "--check-ahead"]) == 0
+    capsys.readouterr()
+    assert main([*config, "check", "--no-site"]) in (0, 1)
+    answered = capsys.readouterr().out
+    assert reads == [], "the check read the English pages the build's check had read"
+
+    (project / ".cache/checks/answer.pickle").unlink()
+    assert main([*config, "check", "--no-site"]) in (0, 1)
+    assert capsys.readouterr().out == answered and reads == [1]
+
+    settings = load_settings(project / "mkdocs.yml")
+    page = settings.output_dir("fa") / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n## A heading the English does not have\n", encoding="utf-8")
+    changed = runner.run_checks(settings)
+    assert reads == [1, 1] and any(f.code.startswith("R80") for f in changed.findings)
+    runner.run_checks(settings, today=dt.date.today() + dt.timedelta(days=1))
+    assert reads == [1, 1, 1], "review dates are judged by the day: another day is checked again"
 
 
 def test_a_failed_build_stops_the_check_it_started(project, monkeypatch) -> None:

@@ -11,21 +11,18 @@ on the idle core, so the one CI runs after the build is answered from the stamp.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from doclocale.settings import Settings
 from doclocale.util.atomic import write_cache_file
-from doclocale.util.fingerprint import code_fingerprint
+from doclocale.util.fingerprint import files_digest
 
 STAMP = "update.json"
 
 
 def inputs_digest(settings: Settings, languages: Iterable[str]) -> str:
-    digest = hashlib.sha256(code_fingerprint())
-    digest.update(repr(sorted(languages)).encode())
     files = [settings.root / "mkdocs.yml"]
     for folder, pattern in (
         (settings.source_dir, "*.md"),
@@ -34,10 +31,7 @@ def inputs_digest(settings: Settings, languages: Iterable[str]) -> str:
         (settings.locale_dir, "*.pot"),
     ):
         files.extend(sorted(path for path in folder.rglob(pattern) if path.is_file()) if folder.is_dir() else [])
-    for path in files:
-        digest.update(settings.relative(path).encode() + b"\0")  # the same from any working folder
-        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.exists() else b"-")
-    return digest.hexdigest()
+    return files_digest(settings.root, files, repr(sorted(languages)))
 
 
 @dataclass(frozen=True)

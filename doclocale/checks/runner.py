@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 from collections.abc import Iterator
 from dataclasses import replace
 
+from doclocale.catalogs.locale_files import check_locale_tree
 from doclocale.catalogs.update import build_templates, read_language_catalogs, read_sources, site_translations
 from doclocale.checks.completeness import (
     check_changed_contexts,
@@ -34,8 +36,12 @@ from doclocale.settings import Settings
 from doclocale.text_rules import has_words
 from doclocale.translating.generation import plan_generation
 from doclocale.translating.renderer import load_renderer
+from doclocale.util.atomic import write_cache_file
+from doclocale.util.fingerprint import files_digest
 from doclocale.util.result_store import ResultStore
 
+#: The last answer of ``content_findings``, with the key of the files it was computed from (in .cache/checks/).
+ANSWER_FILE = "answer.pickle"
 #: Checks of one entry, top to bottom.
 ENTRY_CHECKS = (check_markup, check_numbers, check_persian, check_sentence_length, check_printable, check_length)
 
@@ -151,6 +157,60 @@ def run_checks(
 ) -> Report:
     report = Report()
     today = today or dt.date.today()
+    report.extend(content_findings(settings, today))
+    if include_site and (settings.site_dir / "index.html").exists():  # imported here: 0.1 s a --no-site check skips
+        from doclocale.checks.links import check_site, external_link_notes, external_links, read_site
+
+        model = read_site(settings)
+        report.extend(check_published_in_english(read_build_records(settings)))
+        report.extend(check_site(settings, model))
+        report.extend(external_link_notes(settings, model))
+        site = settings.relative(settings.site_dir)
+        links = [(f"{site}/{page}", url) for page, url in external_links(model)]
+        if online:
+            from doclocale.checks.online import check_online  # only with --online
+
+            report.extend(check_online(links, settings.root / ".cache" / "external-links.json"))
+    return report
+
+
+def content_findings(settings: Settings, today: dt.date) -> list[Finding]:
+    """The findings of the English pages, the catalogs and the generated pages, kept whole by the
+    code, the day and every file they are read from (``.cache/checks/answer.pickle``): a check right
+    after a build that checked ahead hashes the files and reads nothing else. Any change of a
+    file computes the findings again, each from ``memo.FindingsMemo`` where its own inputs did
+    not change."""
+    try:
+        check_locale_tree(settings.locale_dir)  # before anything under locale/ is read
+        key = answer_key(settings, today)
+    except PipelineError as error:
+        return [Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)]
+    except OSError:
+        key = ""  # a file went away while it was read: compute, keep nothing
+    answer = settings.cache_dir("checks") / ANSWER_FILE
+    try:
+        kept = pickle.loads(answer.read_bytes())  # noqa: S301 (this project's own cache, keyed by its files)
+        if key and isinstance(kept, dict) and kept.get("key") == key:
+            return list(kept["findings"])
+    except Exception:  # noqa: BLE001 (missing, torn or foreign: compute)
+        pass
+    findings = computed_findings(settings, today)
+    if key:
+        write_cache_file(answer, pickle.dumps({"key": key, "findings": findings}))
+    return findings
+
+
+def answer_key(settings: Settings, today: dt.date) -> str:
+    """Every file under docs/, locale/ and the theme overrides, and mkdocs.yml."""
+    files = [settings.root / "mkdocs.yml"]
+    for folder in (settings.docs_dir, settings.locale_dir, settings.templates_dir):
+        if folder.is_dir():
+            files.extend(sorted(path for path in folder.rglob("*") if path.is_file() and not path.is_symlink()))
+    return files_digest(settings.root, files, today.isoformat())
+
+
+def computed_findings(settings: Settings, today: dt.date) -> list[Finding]:
+    report = Report()
     memo = FindingsMemo(settings.cache_dir("checks") / "findings.pickle")
     try:
         sources = read_sources(settings)
@@ -183,17 +243,4 @@ def run_checks(
         memo.save()
     except PipelineError as error:
         report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
-    if include_site and (settings.site_dir / "index.html").exists():  # imported here: 0.1 s a --no-site check skips
-        from doclocale.checks.links import check_site, external_link_notes, external_links, read_site
-
-        model = read_site(settings)
-        report.extend(check_published_in_english(read_build_records(settings)))
-        report.extend(check_site(settings, model))
-        report.extend(external_link_notes(settings, model))
-        site = settings.relative(settings.site_dir)
-        links = [(f"{site}/{page}", url) for page, url in external_links(model)]
-        if online:
-            from doclocale.checks.online import check_online  # only with --online
-
-            report.extend(check_online(links, settings.root / ".cache" / "external-links.json"))
-    return report
+    return report.findings

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -48,6 +49,19 @@ def code_digest(package: Path) -> bytes:
     # Mutation testing switches between variants of the same code files with this variable.
     digest.update(os.environ.get("MUTANT_UNDER_TEST", "").encode())
     return digest.digest()
+
+
+def files_digest(root: Path, files: Iterable[Path], *extra: str) -> str:
+    """A key of the code, ``extra`` and every file in ``files``: its path relative to ``root`` (the
+    same key from any working folder) and its bytes."""
+    digest = hashlib.sha256(code_fingerprint())
+    for part in extra:
+        digest.update(part.encode() + b"\0")
+    for path in files:
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        digest.update(name.encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.exists() else b"-")
+    return digest.hexdigest()
 
 
 def _version(name: str) -> str:
