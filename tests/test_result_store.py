@@ -37,6 +37,10 @@ def test_the_store_keeps_what_a_run_used_and_nothing_else(tmp_path: Path) -> Non
     assert second.copy_tree_out("folder", tmp_path / "out") and (tmp_path / "out" / "file").read_text() == "x"
     second.prune()
     assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["folder", "kept"]
+    stored = tmp_path / "store" / "folder" / "file"
+    assert stored.stat().st_ino == (tmp_path / "tree" / "file").stat().st_ino, "a stored folder links, not copies"
+    (tmp_path / "tree" / "file").unlink()  # the folder it came from is removed: the store keeps its files
+    assert stored.read_text() == "x"
 
 
 def test_a_warm_build_reuses_verdicts_and_the_search_index(project: Path, monkeypatch) -> None:

@@ -69,7 +69,7 @@ class ResultStore:
         partial = self.folder / f"{key}.{os.getpid()}.partial"
         try:
             shutil.rmtree(partial, ignore_errors=True)
-            shutil.copytree(source, partial)
+            shutil.copytree(source, partial, copy_function=_linked_or_copied)
             if not (self.folder / key).exists():
                 partial.rename(self.folder / key)
         except OSError:
@@ -86,3 +86,12 @@ class ResultStore:
         for entry in self.folder.iterdir():
             if entry.name not in wanted:
                 shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+
+
+def _linked_or_copied(source: str, target: str) -> None:
+    """A stored folder shares its files with the folder it was taken from (a hard link: no bytes
+    copied; nothing here writes into a file after it is made), or copies them on another disk."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -231,15 +232,28 @@ def _move_into(source: Path, target: Path) -> None:
             shutil.move(path, destination)
 
 
+#: Threads that create the search documents' folders and files while the next pages are read: on a
+#: busy disk creating a file waits on the file system, not on Python.
+DOCUMENT_WRITERS = 4
+
+
 def _write_search_documents(records: Iterable[SearchRecord], folder: Path) -> dict[str, int]:
     """One search document per record, under folder/<language>/; the count per language."""
     counts: dict[str, int] = {}
-    for record in records:
-        counts[record.language] = counts.get(record.language, 0) + 1
-        target = folder / record.language / record.url.lstrip("/") / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(search_document(record), encoding="utf-8")
+    with ThreadPoolExecutor(DOCUMENT_WRITERS) as writers:
+        written = []
+        for record in records:
+            counts[record.language] = counts.get(record.language, 0) + 1
+            target = folder / record.language / record.url.lstrip("/") / "index.html"
+            written.append(writers.submit(_write_document, target, search_document(record).encode("utf-8")))
+        for done in written:
+            done.result()  # an error writing a document is raised here
     return counts
+
+
+def _write_document(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 def _run_pagefind(documents: Path, index: Path, site: Path) -> None:
