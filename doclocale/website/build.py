@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -12,11 +13,21 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from doclocale.errors import BuildFailed
+from doclocale.errors import BuildFailed, PipelineError
+from doclocale.reading.sources import find_pages
 from doclocale.settings import Settings
 from doclocale.util.atomic import replace_tree, staging_dir
+from doclocale.util.result_store import ResultStore
+from doclocale.website.search import write_search_index
 
 log = logging.getLogger(__name__)
+
+
+#: From this many English pages on, MkDocs runs in a process of its own and the search index is
+#: written once that process has ended: at 10,000 guides the site builder holds about 470 MB when
+#: the build ends, and Pagefind needs 820 MB more beside it (BENCHMARKS.md). Below it, one process
+#: costs less than starting another.
+SEARCH_APART_FROM = 2000
 
 
 def build_site(settings: Settings, release: bool = False, check_ahead: bool = False) -> None:
@@ -27,13 +38,66 @@ def build_site(settings: Settings, release: bool = False, check_ahead: bool = Fa
     ``check_ahead`` computes ``make check``'s costly findings meanwhile (``check_ahead.py``).
     """
     staging = staging_dir(settings.site_dir)
-    configure = (
-        (lambda config: setattr(config.plugins["doclocale"].config, "check_ahead", True)) if check_ahead else None
-    )
-    failure = run_mkdocs(settings, staging, release, configure)
+    try:
+        apart = len(find_pages(settings)) >= SEARCH_APART_FROM
+    except PipelineError:
+        apart = False  # the build says what is wrong with docs/, as it always does
+
+    def configure(config) -> None:
+        options = config.plugins["doclocale"].config
+        options.check_ahead = check_ahead
+        options.search_index = not apart
+
+    failure = (run_mkdocs_apart if apart else run_mkdocs)(settings, staging, release, configure)
     if failure:
         raise BuildFailed(f"{settings.relative(settings.site_dir)}/", failure)
+    if apart:
+        try:
+            index_site(settings, staging)
+        except PipelineError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise BuildFailed(f"{settings.relative(settings.site_dir)}/", error.format()) from error
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     replace_tree(staging, settings.site_dir)
+
+
+def index_site(settings: Settings, site: Path) -> None:
+    """The search index of a built site, kept in .cache/search/ as the plugin keeps it."""
+    store = ResultStore(settings.cache_dir("search"))
+    count = write_search_index(site, store)
+    store.prune()
+    logging.getLogger("mkdocs.plugins.doclocale").info("search index: %s pages", count)
+
+
+def run_mkdocs_apart(
+    settings: Settings, folder: Path, release: bool, configure: Callable[[MkDocsConfig], None] | None = None
+) -> str | None:
+    """``run_mkdocs`` in a child process (forked: the configuration needs no pickling); its memory is
+    given back when it ends."""
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_build_and_answer, args=(sending, settings, folder, release, configure))
+    child.start()
+    sending.close()
+    try:
+        failure = receiving.recv()
+    except EOFError:  # it ended without an answer: killed, or an error it printed
+        child.join()
+        shutil.rmtree(folder, ignore_errors=True)
+        return f"the site builder stopped without finishing (exit code {child.exitcode})"
+    except BaseException:
+        child.terminate()
+        child.join()
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    child.join()
+    return failure
+
+
+def _build_and_answer(sending, settings: Settings, folder: Path, release: bool, configure) -> None:
+    sending.send(run_mkdocs(settings, folder, release, configure))
 
 
 def run_mkdocs(

@@ -63,6 +63,9 @@ class DocLocaleConfig(Config):
     shard = config_options.Type(str, default="")
     # Compute make check's costly findings in a second process while MkDocs renders (``build --check-ahead``).
     check_ahead = config_options.Type(bool, default=False)
+    # False: the command that started the build writes the search index once MkDocs' process has
+    # ended (a large library's build, ``build.SEARCH_APART_FROM``).
+    search_index = config_options.Type(bool, default=True)
 
 
 class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
@@ -265,7 +268,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
                     Path(config.site_dir),
                     shard=self.config.shard,
                     guides=self.guides,
-                    search_store=self.search_store,
+                    search_store=self.search_store if self.config.search_index else None,
                     published_in_english=self.rendered.published_in_english,
                     handouts_on=self.config.handouts,
                     strict=self.config.strict,

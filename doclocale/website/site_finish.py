@@ -33,7 +33,7 @@ def finish_site(
     *,
     shard: str,
     guides: dict[str, list[GuideCopy]],
-    search_store: ResultStore,
+    search_store: ResultStore | None,  # None: the search index is written by the caller of the build
     published_in_english: list[dict],
     handouts_on: bool,
     strict: bool,
@@ -42,7 +42,7 @@ def finish_site(
     record = settings.cache_dir("build") / f"published-in-english{suffix}.json"
     write_cache_file(record, json.dumps(published_in_english, indent=1).encode())
     lines = []
-    if not shard:  # a shard's pages are indexed with the others' when they are merged
+    if not shard and search_store is not None:  # a shard's pages are indexed when they are merged
         count = write_search_index(site, search_store)
         search_store.prune()
         lines.append(f"search index: {count} pages")

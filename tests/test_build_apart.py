@@ -1,0 +1,70 @@
+"""A large library's build runs MkDocs in a process of its own and writes the search index once
+that process has ended (its memory given back): the same site, byte for byte, and the same answer
+when the build fails."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import doclocale.website.build as build
+import doclocale.website.plugin as plugin
+from doclocale.errors import BuildFailed
+from doclocale.settings import load_settings
+
+from .conftest import copy_project
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def build_project(project: Path, monkeypatch, apart: bool) -> None:
+    monkeypatch.setattr(build, "SEARCH_APART_FROM", 1 if apart else 10**9)
+    build.build_site(load_settings(project / "mkdocs.yml"))
+
+
+def test_a_build_apart_gives_the_same_site_and_indexes_it_in_this_process(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    seen = tmp_path / "processes"  # a child's lists are its own: it writes what it did to a file
+    finish, index = plugin.finish_site, build.write_search_index
+
+    def finishing(*args, **options):
+        with seen.open("a") as out:
+            out.write(f"finish {os.getpid()} {options['search_store'] is not None}\n")
+        return finish(*args, **options)
+
+    def indexing(site, store=None):
+        with seen.open("a") as out:
+            out.write(f"index {os.getpid()}\n")
+        return index(site, store)
+
+    monkeypatch.setattr(plugin, "finish_site", finishing)
+    monkeypatch.setattr(build, "write_search_index", indexing)
+    build_project(copy_project(tmp_path / "one"), monkeypatch, apart=False)
+    assert seen.read_text().splitlines() == [f"finish {os.getpid()} True"]
+    seen.unlink()
+    build_project(copy_project(tmp_path / "two"), monkeypatch, apart=True)
+    finished, indexed = seen.read_text().splitlines()
+    assert finished.startswith("finish ") and finished != f"finish {os.getpid()} False" and finished.endswith("False")
+    assert indexed == f"index {os.getpid()}", "the search index is written by the command, after MkDocs' process"
+
+    one, two = snapshot(tmp_path / "one/site"), snapshot(tmp_path / "two/site")
+    assert one.keys() == two.keys() and "pagefind/pagefind-entry.json" in two
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_a_build_apart_that_fails_says_what_the_build_says_and_keeps_the_site(project: Path, monkeypatch) -> None:
+    page = project / "docs/en/about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[a page that is not there](missing.md)\n", encoding="utf-8")
+    answers = []
+    for apart in (False, True):
+        with pytest.raises(BuildFailed) as raised:
+            build_project(project, monkeypatch, apart)
+        answers.append(raised.value.format())
+        assert not (project / "site").exists(), "no half-written site"
+        assert [p.name for p in project.iterdir() if "site" in p.name] == [], "a staging folder was left behind"
+    assert answers[0] == answers[1] and "missing.md" in answers[1]
