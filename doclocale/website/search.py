@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -173,29 +173,50 @@ def write_search_index(site: Path, store: ResultStore | None = None) -> int:
     language: Pagefind indexes each language on its own anyway, one run holds every page it
     indexes in memory (1.9 GB for 20,404 pages, BENCHMARKS.md), and with a ``store`` a
     language whose pages did not change is copied, not indexed again (a translation changes one).
+    One language's run goes on while the next language's documents are written (never two
+    runs at once: each holds its language's index in memory).
     """
     output = site / "pagefind"
     shutil.rmtree(output, ignore_errors=True)
     languages: dict[str, dict] = {}
     entry: dict = {}
     total = 0
-    with tempfile.TemporaryDirectory() as folder:
+
+    def take(index: Path | None) -> None:
+        """Move a fresh index (or nothing: a stored one was copied) into the site; count its pages."""
+        nonlocal entry, total
+        if index is not None:
+            _move_into(index, output)
+        total += int((output / PAGE_COUNT).read_text(encoding="utf-8"))
+        (output / PAGE_COUNT).unlink()
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+        languages.update(entry["languages"])
+
+    # One Pagefind run at a time (memory), each while the next language's documents are written.
+    with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(1) as indexer:
+        running: tuple[Future, Path, str, int] | None = None
+
+        def finish(future: Future, index: Path, key: str, count: int) -> None:
+            future.result()  # Pagefind's error, if it failed
+            (index / PAGE_COUNT).write_text(str(count), encoding="utf-8")
+            if store is not None:
+                store.put_tree(key, index)
+            take(index)
+
         for language, (key, pages) in sorted(_languages(site).items()):
             # a stored index is copied straight into the site, over the files every run writes alike
-            if store is None or not store.copy_tree_out(key, output):
-                index = Path(folder) / f"{language}.index"
-                count = sum(_write_search_documents(search_records(site, pages), Path(folder)).values())
-                if not count:
-                    continue  # nothing of this language is searched (its 404 page only)
-                _run_pagefind(Path(folder) / language, index, site)
-                (index / PAGE_COUNT).write_text(str(count), encoding="utf-8")
-                if store is not None:
-                    store.put_tree(key, index)
-                _move_into(index, output)
-            total += int((output / PAGE_COUNT).read_text(encoding="utf-8"))
-            (output / PAGE_COUNT).unlink()
-            entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
-            languages.update(entry["languages"])
+            if store is not None and store.copy_tree_out(key, output):
+                take(None)
+                continue
+            count = sum(_write_search_documents(search_records(site, pages), Path(folder)).values())
+            if not count:
+                continue  # nothing of this language is searched (its 404 page only)
+            if running:
+                finish(*running)
+            index = Path(folder) / f"{language}.index"
+            running = (indexer.submit(_run_pagefind, Path(folder) / language, index, site), index, key, count)
+        if running:
+            finish(*running)
     # Pagefind writes its language list in hash-map order; sort it so that two
     # builds of the same site are byte-identical.
     output.mkdir(exist_ok=True)
