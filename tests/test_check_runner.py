@@ -196,3 +196,21 @@ def test_every_guide_is_judged_after_one_that_is_listed(settings) -> None:
         " readers of every language miss it"
     ]
     assert guide.exists()  # listed, and sorted before it
+
+
+def test_the_catalog_checks_hold_one_catalog_at_a_time(settings, monkeypatch) -> None:
+    """At 10,000 guides the check held every template and catalog of a language at once (a
+    gigabyte): each is now read, checked and dropped before the next."""
+    import doclocale.checks.runner as runner
+
+    read: list[int] = []
+    real = runner.read_language_catalogs
+
+    def counting(settings, language, domains, store=None):
+        domains = list(domains)
+        read.append(len(domains))
+        return real(settings, language, domains, store)
+
+    monkeypatch.setattr(runner, "read_language_catalogs", counting)
+    runner.run_checks(settings)
+    assert len(read) > 3 and set(read) == {1}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,18 +107,21 @@ def section_titles(pages: Iterable[str]) -> list[str]:
 
 
 def build_templates(settings: Settings, sources: dict[str, SourcePage]) -> dict[str, Catalog]:
-    templates = {
-        page_domain(page): catalogs.build_template(page_domain(page), source.segments)
-        for page, source in sources.items()
-    }
+    return dict(each_template(settings, sources))
+
+
+def each_template(settings: Settings, sources: dict[str, SourcePage]) -> Iterator[tuple[str, Catalog]]:
+    """Every page's template, then the site's, made one at a time (a large library's templates
+    need not be held at once): ``build_templates``, in its order."""
+    for page, source in sources.items():
+        yield page_domain(page), catalogs.build_template(page_domain(page), source.segments)
     site = site_template(settings)
     folders = Location(settings.relative(settings.source_dir))
     for title in section_titles(sources):
         catalogs.add_template_message(
             site, title, NAV_SECTION, folders, "title of a folder of pages in the navigation menu"
         )
-    templates[SITE_DOMAIN] = site
-    return templates
+    yield SITE_DOMAIN, site
 
 
 # -- catalogs --------------------------------------------------------------------

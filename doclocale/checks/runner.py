@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from doclocale.catalogs.locale_files import check_locale_tree
-from doclocale.catalogs.update import build_templates, read_language_catalogs, read_sources, site_translations
+from doclocale.catalogs.update import each_template, read_language_catalogs, read_sources, site_translations
 from doclocale.checks.completeness import (
     check_changed_contexts,
     check_obsolete,
@@ -112,28 +112,27 @@ def read_build_records(settings: Settings) -> list[dict]:
     return records
 
 
-def catalog_jobs(
-    settings: Settings, templates: dict, report: Report, store: ResultStore | None = None
-) -> list[CheckJob]:
-    """The checks of every catalog against the current English (``templates``): the cheap ones
-    straight into ``report``, the entry checks as jobs for the memo. What a translator's file
-    alone decides, so a release build stops on exactly the errors ``make check`` reports."""
+def catalog_jobs(settings: Settings, sources: dict, report: Report, store: ResultStore | None = None) -> list[CheckJob]:
+    """The checks of every catalog against the current English (the templates of ``sources``): the
+    cheap ones straight into ``report``, the entry checks as jobs for the memo. What a translator's
+    file alone decides, so a release build stops on exactly the errors ``make check`` reports.
+    One template and one catalog at a time: at 10,000 guides, holding them all took a gigabyte."""
     jobs: list[CheckJob] = []
     for language in settings.languages:
         report.extend(site_translations(settings, language)[1])
         glossary_path = settings.locale_dir / language / "glossary.yml"
         glossary = read_glossary(glossary_path, settings.relative(glossary_path))
-        loaded = read_language_catalogs(settings, language, templates, store)
         every = []
-        for domain, template in templates.items():
-            entries, obsolete = catalog_entries(settings, language, domain, loaded[domain], template)
+        for domain, template in each_template(settings, sources):
+            catalog = read_language_catalogs(settings, language, [domain], store)[domain]
+            entries, obsolete = catalog_entries(settings, language, domain, catalog, template)
             every.extend(entries)
             jobs.append(CheckJob(memo_inputs(entries, glossary), check_entries, (entries, glossary)))
             catalog_path = settings.relative(settings.catalog_path(language, domain))
             report.extend(check_obsolete(catalog_path, obsolete))
-            report.extend(check_changed_contexts(catalog_path, loaded[domain], template))
+            report.extend(check_changed_contexts(catalog_path, catalog, template))
             if is_guide(f"{domain}.md"):
-                report.extend(check_translation_review(catalog_path, domain, loaded[domain], entries))
+                report.extend(check_translation_review(catalog_path, domain, catalog, entries))
         report.extend(check_consistency(every))
     return jobs
 
@@ -143,7 +142,7 @@ def check_catalogs(settings: Settings, sources: dict) -> Report:
     report = Report()
     memo = FindingsMemo(settings.cache_dir("checks") / "findings.pickle")
     try:
-        jobs = catalog_jobs(settings, build_templates(settings, sources), report)
+        jobs = catalog_jobs(settings, sources, report)
         for findings in memo.run(jobs):
             report.extend(findings)
         memo.save(partial=True)  # the page checks' findings stay for the full check
@@ -220,12 +219,11 @@ def computed_findings(settings: Settings, today: dt.date) -> list[Finding]:
             if is_guide(page):
                 report.extend(check_review(source, today))
             costly.append(CheckJob((source.path, source.text), check_english_readability, (source,)))
-        templates = build_templates(settings, sources)
         # The build's own gate: what it refuses is reported here with the same code. Pages whose
         # inputs have not changed since the last build are not rendered again (docs/<language>/).
         plan = plan_generation(settings, load_renderer(settings.root / "mkdocs.yml"), sources)
         parsed = ResultStore(settings.cache_dir("catalogs"))  # catalogs parsed by an earlier check
-        costly.extend(catalog_jobs(settings, templates, report, parsed))
+        costly.extend(catalog_jobs(settings, sources, report, parsed))
         parsed.prune()
         for language in settings.languages:
             report.extend(plan.refused[language])
