@@ -101,3 +101,43 @@ def test_a_check_after_a_check_parses_only_the_catalogs_that_changed(project: Pa
     parsed.clear()
     main(config)
     assert sorted(parsed) == ["locale/fa/LC_MESSAGES/_site.po", "locale/fa/LC_MESSAGES/about.po"]
+
+
+def test_a_stored_search_index_stays_what_pagefind_wrote(tmp_path: Path) -> None:
+    """The store keeps an index by hard links to the files put into the site: a file of the site's
+    index written in place would change the stored one. Index both languages, change the English
+    pages only (Persian reused from the store), then build again with nothing changed: every
+    language the index lists has its files."""
+    import json
+
+    from doclocale.website.search import write_search_index
+
+    site, store = tmp_path / "site", tmp_path / "store"
+
+    def pages(english: str) -> None:
+        for language, folder, words in (("en", "", english), ("fa", "fa/", "سلام متن فارسی")):
+            for number in range(3):
+                page = site / folder / f"p{number}" / "index.html"
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_text(
+                    f'<html lang="{language}"><head><title>T{number}</title></head><body><article '
+                    f'class="md-content__inner md-typeset"><h1>T{number}</h1><p>{words} {number}</p></article>'
+                    "</body></html>",
+                    encoding="utf-8",
+                )
+
+    def indexed() -> dict[str, bool]:
+        kept = ResultStore(store)
+        write_search_index(site, kept)
+        kept.prune()
+        entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+        return {
+            language: (site / "pagefind" / f"pagefind.{found['hash']}.pf_meta").is_file()
+            for language, found in entry["languages"].items()
+        }
+
+    pages("hello world")
+    assert indexed() == {"en": True, "fa": True}
+    pages("other English words")
+    assert indexed() == {"en": True, "fa": True}
+    assert indexed() == {"en": True, "fa": True}, "a stored index was changed by the build that stored it"

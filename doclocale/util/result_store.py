@@ -60,7 +60,7 @@ class ResultStore:
         source = self.folder / key
         if not source.is_dir():
             return False
-        shutil.copytree(source, target, dirs_exist_ok=True)
+        shutil.copytree(source, target, dirs_exist_ok=True, copy_function=_replacing_copy)
         self.used.add(key)
         return True
 
@@ -90,8 +90,18 @@ class ResultStore:
 
 def _linked_or_copied(source: str, target: str) -> None:
     """A stored folder shares its files with the folder it was taken from (a hard link: no bytes
-    copied; nothing here writes into a file after it is made), or copies them on another disk."""
+    copied), or copies them on another disk. So a file of that folder must never be written in
+    place: it is replaced by a new file (``_replacing_copy``, renamed files)."""
     try:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
+
+
+def _replacing_copy(source: str, target: str) -> None:
+    """A copy over an existing file makes a new file: the one there may share its bytes with an entry."""
+    try:
+        os.unlink(target)
+    except FileNotFoundError:
+        pass
+    shutil.copy2(source, target)

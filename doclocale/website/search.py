@@ -220,10 +220,13 @@ def write_search_index(site: Path, store: ResultStore | None = None) -> int:
     # Pagefind writes its language list in hash-map order; sort it so that two
     # builds of the same site are byte-identical.
     output.mkdir(exist_ok=True)
-    (output / "pagefind-entry.json").write_text(
+    # A new file renamed over the old one: the old one may share its bytes with a stored index.
+    merged = output / "pagefind-entry.json.partial"
+    merged.write_text(
         json.dumps({**entry, "languages": languages}, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
         encoding="utf-8",
     )
+    merged.replace(output / "pagefind-entry.json")
     return total
 
 
