@@ -155,3 +155,44 @@ def test_a_failed_build_stops_the_check_it_started(project, monkeypatch) -> None
     assert not (project / ".cache/checks" / PID_FILE).exists()
     assert not Path(f"/proc/{pid}").exists()
     assert wait_for_check_ahead(project / ".cache/checks") == 0.0
+
+
+def test_a_page_linked_into_the_english_folder_is_part_of_the_kept_answer(settings) -> None:
+    """A page may be a symbolic link to a file inside docs/: adding one, or pointing it elsewhere,
+    changes the key of the kept answer, so the check reports the page."""
+    import datetime as dt
+
+    today = dt.date(2026, 12, 6)
+    shared = settings.docs_dir / "shared"
+    shared.mkdir()
+    (shared / "a.md").write_text("# Extra page\n\nSome English text nobody has translated yet.\n", encoding="utf-8")
+    (shared / "b.md").write_text("# Another page\n\nOther English text, not translated either.\n", encoding="utf-8")
+    before = runner.content_findings(settings, today)
+    link = settings.source_dir / "guides" / "extra.md"
+    link.symlink_to("../../shared/a.md")
+    linked = runner.content_findings(settings, today)
+    assert [f.format() for f in linked] == [f.format() for f in runner.computed_findings(settings, today)]
+    assert len(linked) > len(before)
+    link.unlink()
+    link.symlink_to("../../shared/b.md")
+    moved = runner.content_findings(settings, today)
+    assert [f.format() for f in moved] == [f.format() for f in runner.computed_findings(settings, today)]
+    assert [f.format() for f in moved] != [f.format() for f in linked]
+
+
+def test_an_answer_computed_while_a_file_changed_is_not_kept(settings, monkeypatch) -> None:
+    """The key is taken before the files are read: if one changes meanwhile, the answer belongs to
+    neither state and is not kept."""
+    import datetime as dt
+
+    real = runner.computed_findings
+
+    def editing(settings, today):
+        found = real(settings, today)
+        page = settings.source_dir / "about.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nEdited meanwhile.\n", encoding="utf-8")
+        return found
+
+    monkeypatch.setattr(runner, "computed_findings", editing)
+    runner.content_findings(settings, dt.date(2026, 12, 6))
+    assert not (settings.cache_dir("checks") / runner.ANSWER_FILE).exists()

@@ -139,3 +139,20 @@ def test_the_stamp_answers_from_any_working_folder(settings, reads, monkeypatch)
     reads.clear()
     assert update_catalogs(load_settings(Path("mkdocs.yml")), check=True).written == []
     assert reads == [], "the stamp written with absolute paths was not recognised"
+
+
+def test_a_run_during_which_a_file_changed_leaves_no_stamp(settings, monkeypatch) -> None:
+    """The stamp's key is taken before the files are read: an edit during the run (a build's
+    second process runs `update --check` for a while) must not be stamped with the old key."""
+    settle(settings)
+    (settings.cache_dir("update") / "update.json").unlink()
+    real = pipeline.write_files_atomic
+
+    def editing(writes):
+        catalog = settings.catalog_path("fa", "about")
+        catalog.write_bytes(catalog.read_bytes() + b"\n")
+        return real(writes)
+
+    monkeypatch.setattr(pipeline, "write_files_atomic", editing)
+    update_catalogs(settings, check=True)
+    assert not (settings.cache_dir("update") / "update.json").exists()

@@ -187,7 +187,8 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
         result.written.append(display)
     write_files_atomic(writes)  # all or nothing
     if not result.failed and (check or not result.written):  # else the files it read have changed
-        write_stamp(settings, digest, Stamp(result.orphaned, tuple(result.written)))
+        if inputs_digest(settings, languages) == digest:  # and no one edited them meanwhile
+            write_stamp(settings, digest, Stamp(result.orphaned, tuple(result.written)))
     return result
 
 

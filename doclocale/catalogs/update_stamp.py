@@ -30,7 +30,9 @@ def inputs_digest(settings: Settings, languages: Iterable[str]) -> str:
         (settings.locale_dir, "*.po"),
         (settings.locale_dir, "*.pot"),
     ):
-        files.extend(sorted(path for path in folder.rglob(pattern) if path.is_file()) if folder.is_dir() else [])
+        files.extend(
+            sorted(p for p in folder.rglob(pattern) if p.is_file() or p.is_symlink()) if folder.is_dir() else []
+        )
     return files_digest(settings.root, files, repr(sorted(languages)))
 
 

@@ -194,9 +194,16 @@ def content_findings(settings: Settings, today: dt.date) -> list[Finding]:
     except Exception:  # noqa: BLE001 (missing, torn or foreign: compute)
         pass
     findings = computed_findings(settings, today)
-    if key:
+    if key and _still(key, settings, today):  # a file edited meanwhile: the answer is of neither state
         write_cache_file(answer, pickle.dumps({"key": key, "findings": findings}))
     return findings
+
+
+def _still(key: str, settings: Settings, today: dt.date) -> bool:
+    try:
+        return answer_key(settings, today) == key
+    except OSError:
+        return False
 
 
 def answer_key(settings: Settings, today: dt.date) -> str:
@@ -204,7 +211,7 @@ def answer_key(settings: Settings, today: dt.date) -> str:
     files = [settings.root / "mkdocs.yml"]
     for folder in (settings.docs_dir, settings.locale_dir, settings.templates_dir):
         if folder.is_dir():
-            files.extend(sorted(path for path in folder.rglob("*") if path.is_file() and not path.is_symlink()))
+            files.extend(sorted(path for path in folder.rglob("*") if path.is_file() or path.is_symlink()))
     return files_digest(settings.root, files, today.isoformat())
 
 

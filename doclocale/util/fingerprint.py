@@ -53,14 +53,21 @@ def code_digest(package: Path) -> bytes:
 
 def files_digest(root: Path, files: Iterable[Path], *extra: str) -> str:
     """A key of the code, ``extra`` and every file in ``files``: its path relative to ``root`` (the
-    same key from any working folder) and its bytes."""
+    same key from any working folder) and its bytes; for a symbolic link, where it points and the
+    bytes there when that is inside ``root`` (the project refuses pages linked from elsewhere)."""
     digest = hashlib.sha256(code_fingerprint())
     for part in extra:
         digest.update(part.encode() + b"\0")
+    inside = root.resolve()
     for path in files:
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         digest.update(name.encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.exists() else b"-")
+        if path.is_symlink():  # where it points, and what is there if that is the project's
+            digest.update(b"->" + os.readlink(path).encode() + b"\0")
+            path = path.resolve()
+            if not path.is_relative_to(inside):
+                continue
+        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
     return digest.hexdigest()
 
 
