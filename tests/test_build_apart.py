@@ -68,3 +68,47 @@ def test_a_build_apart_that_fails_says_what_the_build_says_and_keeps_the_site(pr
         assert not (project / "site").exists(), "no half-written site"
         assert [p.name for p in project.iterdir() if "site" in p.name] == [], "a staging folder was left behind"
     assert answers[0] == answers[1] and "missing.md" in answers[1]
+
+
+def _stuck_worker(pids) -> None:
+    with open(pids, "a") as out:
+        out.write(f"{os.getpid()}\n")
+    import time
+
+    time.sleep(60)
+
+
+def test_a_builder_killed_while_its_workers_run_is_a_failed_build_not_a_hang(project: Path, monkeypatch) -> None:
+    """The builder's own worker processes keep the answer's pipe open when it is killed (the
+    system's out-of-memory killer, say): the command sees its end and fails, keeping the site."""
+    import signal
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    pids = project / "workers"
+
+    def killed(*args, **options):
+        pool = ProcessPoolExecutor(2)
+        pool.submit(_stuck_worker, pids)
+        pool.submit(_stuck_worker, pids)
+        time.sleep(1)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("the previous site", encoding="utf-8")
+    monkeypatch.setattr(build, "run_mkdocs", killed)
+    monkeypatch.setattr(build, "SEARCH_APART_FROM", 1)
+    started = time.monotonic()
+    try:
+        with pytest.raises(BuildFailed) as raised:
+            build.build_site(load_settings(project / "mkdocs.yml"))
+    finally:
+        for pid in pids.read_text().split() if pids.exists() else []:
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    assert time.monotonic() - started < 30
+    assert "stopped without finishing (exit code -9)" in raised.value.format()
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "the previous site"
+    assert [p.name for p in project.iterdir() if "site" in p.name] == ["site"]

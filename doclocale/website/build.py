@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 #: the build ends, and Pagefind needs 820 MB more beside it (BENCHMARKS.md). Below it, one process
 #: costs less than starting another.
 SEARCH_APART_FROM = 2000
+#: How often, in seconds, the command looks whether the builder process has ended without an answer.
+ANSWER_POLL = 0.5
 
 
 def build_site(settings: Settings, release: bool = False, check_ahead: bool = False) -> None:
@@ -82,11 +84,13 @@ def run_mkdocs_apart(
     child.start()
     sending.close()
     try:
+        # Its answer, or its end without one (killed): worker processes it forked inherit the
+        # pipe and its sentinel and hold them open after it dies, so the process itself is asked.
+        while not receiving.poll(ANSWER_POLL):
+            if child.exitcode is not None and not receiving.poll():
+                shutil.rmtree(folder, ignore_errors=True)
+                return f"the site builder stopped without finishing (exit code {child.exitcode})"
         failure = receiving.recv()
-    except EOFError:  # it ended without an answer: killed, or an error it printed
-        child.join()
-        shutil.rmtree(folder, ignore_errors=True)
-        return f"the site builder stopped without finishing (exit code {child.exitcode})"
     except BaseException:
         child.terminate()
         child.join()
