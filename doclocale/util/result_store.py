@@ -100,8 +100,5 @@ def _linked_or_copied(source: str, target: str) -> None:
 
 def _replacing_copy(source: str, target: str) -> None:
     """A copy over an existing file makes a new file: the one there may share its bytes with an entry."""
-    try:
-        os.unlink(target)
-    except FileNotFoundError:
-        pass
+    Path(target).unlink(missing_ok=True)
     shutil.copy2(source, target)
