@@ -44,6 +44,33 @@ def test_pages_are_replaced_exactly_and_an_unchanged_file_is_left_alone(tmp_path
     assert write_pages(folder, {"a.md": "X", "d/e/f.md": "F"}) == ["a.md"]  # same size, other bytes
 
 
+def test_a_save_that_changes_one_page_renames_it_into_the_folder_it_was_in(tmp_path: Path, monkeypatch) -> None:
+    """A live preview's save: the changed page and the record after it are renamed over their
+    files, in the order given; the folder and every other file stay. A failure before the
+    renames leaves every file as it was."""
+    folder = tmp_path / "fa"
+    write_pages(folder, {"a.md": "A", "b/c.md": "C", "record.json": "1"})
+    kept = folder.stat().st_ino, (folder / "a.md").stat().st_ino
+    renamed: list[str] = []
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda old, new: renamed.append(Path(new).name) or real_replace(old, new))
+    assert write_pages(folder, {"a.md": "A", "b/c.md": "C2", "record.json": "2"}) == ["b/c.md", "record.json"]
+    assert renamed == ["c.md", "record.json"]
+    assert (folder.stat().st_ino, (folder / "a.md").stat().st_ino) == kept
+    assert snapshot(folder) == {
+        ".gitignore": GENERATED_NOTE.encode(),
+        "a.md": b"A",
+        "b/c.md": b"C2",
+        "record.json": b"2",
+    }
+
+    before = snapshot(folder)
+    monkeypatch.setattr(os, "fsync", lambda descriptor: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    with pytest.raises(OSError):
+        write_pages(folder, {"a.md": "A", "b/c.md": "C3", "record.json": "3"})
+    assert snapshot(folder) == before and sorted(p.name for p in (folder / "b").iterdir()) == ["c.md"]
+
+
 def test_writing_pages_holds_one_page_at_a_time_not_the_whole_folder(tmp_path: Path) -> None:
     """At 10,000 guides docs/fa/ is 350 MB: its pages are compared and written one by one, never
     held all at once in memory as bytes (new or on disk)."""

@@ -45,29 +45,29 @@ def check_locale_tree(locale_dir: Path) -> None:
     if not locale_dir.is_dir():
         return
     for folder, folders, files in os.walk(locale_dir, followlinks=False):
-        here = Path(folder)
         folders.sort()
         for name in sorted(folders) + sorted(files):
-            path = here / name
-            shown = _shown(path, locale_dir)
+            path = os.path.join(folder, name)  # strings: the walk runs before every live rebuild
             try:
                 name.encode("utf-8")
             except UnicodeEncodeError:
                 raise CatalogError(
-                    Location(shown), "the file name is not UTF-8", "rename it with letters a-z, digits and - only"
+                    Location(_shown(Path(path), locale_dir)),
+                    "the file name is not UTF-8",
+                    "rename it with letters a-z, digits and - only",
                 ) from None
             mode = os.lstat(path).st_mode
             if stat.S_ISLNK(mode):
-                raise CatalogError(Location(shown), "is a symbolic link", _LINK_HINT)
+                raise CatalogError(Location(_shown(Path(path), locale_dir)), "is a symbolic link", _LINK_HINT)
             if stat.S_ISDIR(mode) and name.endswith(FILE_SUFFIXES):
                 raise CatalogError(
-                    Location(shown),
+                    Location(_shown(Path(path), locale_dir)),
                     "is a folder where a file is expected",
                     "remove or rename the folder; a catalog is one file saved by your translation tool",
                 )
             if not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
                 raise CatalogError(
-                    Location(shown),
+                    Location(_shown(Path(path), locale_dir)),
                     "is not a regular file (a device, pipe or socket)",
                     "remove it; only catalogs and the glossary belong in locale/",
                 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from doclocale.errors import SourceError
 from doclocale.model import Location, SourcePage
@@ -23,13 +23,13 @@ def find_pages(settings: Settings) -> list[str]:
             "source folder is missing",
             f"create {settings.relative(source)}/ with the English pages",
         )
-    pages = []
-    for path in sorted(source.rglob("*.md")):
-        relative = path.relative_to(source).as_posix()
-        if any(part.startswith(".") for part in Path(relative).parts):
-            continue
-        pages.append(relative)
-    return pages
+    pages: list[str] = []
+    for folder, folders, files in os.walk(source):  # links to folders are listed, not followed
+        inside = os.path.relpath(folder, source).replace(os.sep, "/")
+        prefix = "" if inside == "." else inside + "/"
+        pages.extend(prefix + name for name in folders + files if name.endswith(".md") and not name.startswith("."))
+        folders[:] = [name for name in folders if not name.startswith(".")]
+    return sorted(pages, key=lambda page: page.split("/"))  # the order of paths, folder by folder
 
 
 def page_domain(page: str) -> str:

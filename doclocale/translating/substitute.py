@@ -21,7 +21,7 @@ from babel.messages.catalog import Message
 
 from doclocale.model import Heading, Segment, SegmentKind, SourcePage, Wrap
 from doclocale.text_rules import has_words
-from doclocale.util.atomic import replace_tree, staging_dir
+from doclocale.util.atomic import replace_tree, staging_dir, write_files_atomic
 
 Key = tuple[str, "str | None"]
 
@@ -217,13 +217,12 @@ def _notice_page(source: SourcePage, edits: list[tuple[int, int, str]], source_l
 # -- I/O ------------------------------------------------------------------------
 def output_names(folder: Path) -> list[str]:
     """Every generated file of a folder, by its path inside it (its .gitignore left out)."""
-    if not folder.is_dir():
-        return []
-    return sorted(
-        path.relative_to(folder).as_posix()
-        for path in folder.rglob("*")
-        if path.is_file() and path.name != ".gitignore"
-    )
+    names: list[str] = []
+    for place, _, files in os.walk(folder):  # strings: this runs before every live rebuild
+        inside = os.path.relpath(place, folder).replace(os.sep, "/")
+        prefix = "" if inside == "." else inside + "/"
+        names.extend(prefix + name for name in files if os.path.isfile(os.path.join(place, name)))
+    return sorted(name for name in names if name != ".gitignore")
 
 
 GENERATED_NOTE = """# This folder is build output, generated from docs/en/ and the catalogs in locale/
@@ -237,6 +236,11 @@ def _differs(path: Path, data: bytes) -> bool:
     return not path.is_file() or path.stat().st_size != len(data) or path.read_bytes() != data
 
 
+#: A translator's save changes one page and the generator's record of inputs: at most this many
+#: changed files, none removed, are renamed into place one by one instead of making a new tree.
+IN_PLACE = 2
+
+
 def write_pages(folder: Path, pages: Mapping[str, str]) -> list[str]:
     """Replace ``folder`` with exactly ``pages``, atomically; return the pages that changed.
 
@@ -245,12 +249,20 @@ def write_pages(folder: Path, pages: Mapping[str, str]) -> list[str]:
     swapped in with two renames, so a crash leaves the previous pages intact.
     One page's bytes are held at a time: at 10,000 guides the pages and their
     copies on disk would otherwise be held all at once.
+
+    A change of ``IN_PLACE`` files or fewer is written beside them and renamed over them in the
+    order of ``pages`` (the generator gives its record of inputs last, so a crash between the
+    renames leaves a record that asks for the page again): a live preview's save then costs two
+    files, not a new tree of thousands of links.
     """
     gone = set(output_names(folder)) - pages.keys()
     changed = sorted(gone | {name for name, text in pages.items() if _differs(folder / name, text.encode("utf-8"))})
     if not changed:
         return []
     rewrite = set(changed)
+    if not gone and len(changed) <= IN_PLACE and (folder / ".gitignore").is_file():
+        write_files_atomic([(folder / name, text.encode("utf-8")) for name, text in pages.items() if name in rewrite])
+        return changed
     staging = staging_dir(folder)
     try:
         for name, text in pages.items():
