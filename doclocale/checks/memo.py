@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +29,16 @@ PARALLEL_FROM = 64
 
 @dataclass(frozen=True)
 class CheckJob:
-    """One pure check: ``check(*args)``, and everything it reads (``inputs``, for the key)."""
+    """One pure check: ``check(*args)``, keyed at once by everything it reads (``inputs``). The
+    inputs are not kept: at 10,000 guides, holding every job's until the checks ran took 50 MB."""
 
-    inputs: tuple
+    inputs: InitVar[tuple]
     check: Callable[..., Iterable[Finding]]  # a module-level function, so it can run in another process
     args: tuple
+    key: str = field(init=False)
+
+    def __post_init__(self, inputs: tuple) -> None:
+        object.__setattr__(self, "key", _key(self.check, inputs))
 
 
 class FindingsMemo:
@@ -50,7 +55,7 @@ class FindingsMemo:
 
     def run(self, jobs: Sequence[CheckJob]) -> list[tuple[Finding, ...]]:
         """The findings of every job, in order: kept ones reused, the others computed (in a pool when many)."""
-        keys = [_key(job) for job in jobs]
+        keys = [job.key for job in jobs]
         missing = [i for i, key in enumerate(keys) if not isinstance(self.kept.get(key), tuple)]
         computed = dict(zip(missing, map_in_pool(_run, None, [jobs[i] for i in missing], PARALLEL_FROM), strict=True))
         for i, key in enumerate(keys):
@@ -63,9 +68,9 @@ class FindingsMemo:
         write_cache_file(self.path, pickle.dumps({**self.kept, **self.used} if partial else self.used))
 
 
-def _key(job: CheckJob) -> str:
+def _key(check: Callable, inputs: tuple) -> str:
     """The code, the check and its inputs (repr escapes every character that could not be encoded)."""
-    return hashlib.sha256(code_fingerprint() + repr((job.check.__qualname__, job.inputs)).encode()).hexdigest()
+    return hashlib.sha256(code_fingerprint() + repr((check.__qualname__, inputs)).encode()).hexdigest()
 
 
 def _run(_: Any, job: CheckJob) -> tuple[Finding, ...]:
