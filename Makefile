@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 lock:  ## refresh requirements.lock from pyproject.toml (pip-tools in its own venv; every hash recorded)
 	test -x .venv-tools/bin/pip-compile || (python3 -m venv .venv-tools && .venv-tools/bin/pip install --quiet pip-tools==7.6.2)
-	.venv-tools/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe \
+	.venv-tools/bin/pip-compile --quiet --generate-hashes --extra test --no-strip-extras --allow-unsafe \
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 $(NODE_STAMP): package.json package-lock.json
