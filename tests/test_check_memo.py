@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import doclocale.checks.catalog_checks as catalog_checks
 import doclocale.checks.runner as runner
 from doclocale.catalogs.merge import read_catalog, write_catalog
 from doclocale.catalogs.update import read_sources
@@ -14,7 +15,7 @@ from doclocale.translating.generation import generate_all
 def calls(monkeypatch) -> dict[str, list[str]]:
     """What each costly check was run on."""
     seen: dict[str, list[str]] = {"parity": [], "readability": [], "entry": []}
-    parity, readability, entry = runner.check_page_parity, runner.check_english_readability, runner.check_entry
+    parity, readability, entry = runner.check_page_parity, runner.check_english_readability, catalog_checks.check_entry
 
     def check_page_parity(source, generated, path):
         seen["parity"].append(path)
@@ -30,7 +31,7 @@ def calls(monkeypatch) -> dict[str, list[str]]:
 
     monkeypatch.setattr(runner, "check_page_parity", check_page_parity)
     monkeypatch.setattr(runner, "check_english_readability", check_english_readability)
-    monkeypatch.setattr(runner, "check_entry", check_entry)
+    monkeypatch.setattr(catalog_checks, "check_entry", check_entry)
     return seen
 
 
@@ -148,9 +149,9 @@ def test_a_job_is_keyed_by_its_inputs_and_does_not_hold_them() -> None:
 
     inputs = Inputs("a")
     gone = weakref.ref(inputs)
-    job = CheckJob((inputs,), runner.check_entries, ([], None))
-    assert job.key == CheckJob((Inputs("a"),), runner.check_entries, ([], None)).key
-    assert job.key != CheckJob((Inputs("b"),), runner.check_entries, ([], None)).key
+    job = CheckJob((inputs,), catalog_checks.check_entries, ([], None))
+    assert job.key == CheckJob((Inputs("a"),), catalog_checks.check_entries, ([], None)).key
+    assert job.key != CheckJob((Inputs("b"),), catalog_checks.check_entries, ([], None)).key
     assert job.key != CheckJob((Inputs("a"),), runner.check_english_readability, ([], None)).key
     del inputs
     gc.collect()

@@ -9,11 +9,12 @@ import pytest
 
 from doclocale.catalogs.merge import parse_catalog, read_catalog, write_catalog
 from doclocale.catalogs.translation_review import record_page_check
+from doclocale.checks.catalog_checks import check_entry
 from doclocale.checks.completeness import check_obsolete
-from doclocale.checks.consistency import check_consistency
+from doclocale.checks.consistency import Consistency, check_consistency
 from doclocale.checks.entry import Entry, ignored_codes
 from doclocale.checks.glossary import Glossary, check_glossary, read_glossary
-from doclocale.checks.runner import check_entry, run_checks
+from doclocale.checks.runner import run_checks
 from doclocale.checks.safety import check_unit
 from doclocale.model import Location, Severity
 from doclocale.translating.renderer import load_renderer
@@ -302,3 +303,26 @@ def test_a_complete_page_of_one_entry_nobody_checked_names_the_command_to_record
     [finding] = check_translation_review("fa.po", "guides/rest", Catalog(locale="fa"), [entry])
     assert finding.code == "C106"
     assert finding.hint.endswith('doclocale review-translation fa guides/rest --by "NAME"')
+
+
+def test_consistency_read_in_batches_finds_what_it_finds_at_once() -> None:
+    """The check gives a language's entries a batch of pages at a time; the findings and their
+    order do not depend on where the batches end."""
+    entries = [
+        Entry(msgid, msgstr, Location(f"{page}.po", line), "fa")
+        for page, line, msgid, msgstr in [
+            ("a", 3, "Red skin", "پوست قرمز"),
+            ("a", 5, "Swelling", "تورم"),
+            ("b", 3, "Swelling", "ورم"),
+            ("b", 7, "Red skin", "قرمزی پوست"),
+            ("c", 2, "Puffiness", "تورم"),
+            ("c", 4, "Red skin", "پوست سرخ"),
+        ]
+    ]
+    whole = [f.format() for f in check_consistency(entries)]
+    assert [f.split(": ")[1].split()[0] for f in whole] == ["K601", "K601", "K601", "K602"]
+    for end in range(len(entries) + 1):
+        consistency = Consistency()
+        consistency.add(entries[:end])
+        consistency.add(entries[end:])
+        assert [f.format() for f in consistency.findings()] == whole

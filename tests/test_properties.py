@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from doclocale.checks.catalog_checks import check_entry
 from doclocale.checks.entry import Entry
 from doclocale.checks.glossary import Glossary
-from doclocale.checks.runner import check_entry
 from doclocale.model import Location
 from doclocale.reading.page_parser import parse_page
 from doclocale.translating.substitute import render_page

@@ -27,7 +27,7 @@ from doclocale.catalogs.update_stamp import Stamp, inputs_digest, unchanged_sinc
 from doclocale.errors import CatalogError
 from doclocale.model import Finding, Location, Severity, SourcePage, excerpt
 from doclocale.reading.page_cache import page_key, prune
-from doclocale.reading.sources import find_pages, page_domain, read_page
+from doclocale.reading.sources import find_pages, page_domain, read_pages
 from doclocale.settings import SITE_DOMAIN, Settings
 from doclocale.text_rules import HINTS, plain_text_problems
 from doclocale.util.atomic import write_files_atomic
@@ -48,7 +48,7 @@ class UpdateResult:
 # -- extraction -------------------------------------------------------------------
 def read_sources(settings: Settings) -> dict[str, SourcePage]:
     """Every English page, parsed (from .cache/pages/ where unchanged); the cache keeps only these."""
-    pages = {page: read_page(settings, page) for page in find_pages(settings)}
+    pages = read_pages(settings, find_pages(settings))
     prune(settings.cache_dir("pages"), (page_key(p.path, p.text) for p in pages.values()))
     return pages
 
@@ -113,15 +113,24 @@ def build_templates(settings: Settings, sources: dict[str, SourcePage]) -> dict[
 def each_template(settings: Settings, sources: dict[str, SourcePage]) -> Iterator[tuple[str, Catalog]]:
     """Every page's template, then the site's, made one at a time (a large library's templates
     need not be held at once): ``build_templates``, in its order."""
+    yield from page_templates(sources)
+    yield SITE_DOMAIN, site_catalog_template(settings, sources)
+
+
+def page_templates(sources: dict[str, SourcePage]) -> Iterator[tuple[str, Catalog]]:
     for page, source in sources.items():
         yield page_domain(page), catalogs.build_template(page_domain(page), source.segments)
+
+
+def site_catalog_template(settings: Settings, pages: Iterable[str]) -> Catalog:
+    """The site's template: its own strings and the title of every folder of ``pages``."""
     site = site_template(settings)
     folders = Location(settings.relative(settings.source_dir))
-    for title in section_titles(sources):
+    for title in section_titles(pages):
         catalogs.add_template_message(
             site, title, NAV_SECTION, folders, "title of a folder of pages in the navigation menu"
         )
-    yield SITE_DOMAIN, site
+    return site
 
 
 # -- catalogs --------------------------------------------------------------------

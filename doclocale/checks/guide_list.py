@@ -34,20 +34,34 @@ def listing_pages(guide: str) -> list[str]:
     return [HOME] + ["/".join(folders[: depth + 1]) + "/index.md" for depth in range(len(folders))]
 
 
-def check_guide_list(sources: dict[str, SourcePage], source_dir: str) -> Iterator[Finding]:
-    """D101 on the home page for each guide neither it nor its section's index page links to."""
-    if HOME not in sources:
-        return
-    links = {name: linked_pages(name, page) for name, page in sources.items() if name.endswith("index.md")}
-    for page in sorted(name for name in sources if is_guide(name)):
-        if any(page in links.get(listing, set()) for listing in listing_pages(page)):
-            continue
-        title = sources[page].front_matter.get("title") or page
-        yield Finding(
-            Location(f"{source_dir}/{HOME}", 1),
-            "D101",
-            Severity.ERROR,
-            f"neither the home page nor its section's page lists the guide {page} ({title}): readers of every"
-            " language miss it",
-            f"add a line to the list of guides: - [{title}]({page}): what it is about, in a few words",
-        )
+class GuideListing:
+    """What D101 needs of the English pages, gathered a batch of pages at a time: the links of
+    every index page and the title of every guide (not the parsed pages themselves)."""
+
+    def __init__(self) -> None:
+        self.links: dict[str, set[str]] = {}
+        self.titles: dict[str, str] = {}
+
+    def add(self, sources: dict[str, SourcePage]) -> None:
+        for name, page in sources.items():
+            if name.endswith("index.md"):
+                self.links[name] = linked_pages(name, page)
+            if is_guide(name):
+                self.titles[name] = page.front_matter.get("title") or name
+
+    def findings(self, source_dir: str) -> Iterator[Finding]:
+        """D101 on the home page for each guide neither it nor its section's index page links to."""
+        if HOME not in self.links:
+            return
+        for page in sorted(self.titles):
+            if any(page in self.links.get(listing, set()) for listing in listing_pages(page)):
+                continue
+            title = self.titles[page]
+            yield Finding(
+                Location(f"{source_dir}/{HOME}", 1),
+                "D101",
+                Severity.ERROR,
+                f"neither the home page nor its section's page lists the guide {page} ({title}): readers of every"
+                " language miss it",
+                f"add a line to the list of guides: - [{title}]({page}): what it is about, in a few words",
+            )

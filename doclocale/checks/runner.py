@@ -5,35 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
-from collections.abc import Iterator
-from dataclasses import replace
+from collections import defaultdict
+from collections.abc import Iterable
 
 from doclocale.catalogs.locale_files import check_locale_tree
-from doclocale.catalogs.update import each_template, read_language_catalogs, read_sources, site_translations
-from doclocale.checks.completeness import (
-    check_changed_contexts,
-    check_obsolete,
-    check_translation_review,
-    check_untranslated,
-)
-from doclocale.checks.consistency import check_consistency
-from doclocale.checks.entry import Entry, ignored_codes
-from doclocale.checks.glossary import Glossary, check_glossary, read_glossary
-from doclocale.checks.guide_list import check_guide_list
-from doclocale.checks.handouts import check_length, check_printable
-from doclocale.checks.markup import check_markup
+from doclocale.checks.catalog_checks import CatalogChecks
+from doclocale.checks.guide_list import GuideListing
 from doclocale.checks.memo import CheckJob, FindingsMemo
-from doclocale.checks.numbers import check_numbers
 from doclocale.checks.parity import check_page_parity
-from doclocale.checks.persian import check_persian
-from doclocale.checks.readability import check_english_readability, check_sentence_length
+from doclocale.checks.readability import check_english_readability
 from doclocale.checks.safety import check_published_in_english
 from doclocale.errors import PipelineError
-from doclocale.model import Finding, Location, Severity
+from doclocale.model import Finding, Severity, SourcePage
+from doclocale.reading.page_cache import page_key, prune
 from doclocale.reading.review import check_review, is_guide
+from doclocale.reading.sources import find_pages, read_pages
 from doclocale.report import Report
 from doclocale.settings import Settings
-from doclocale.text_rules import has_words
 from doclocale.translating.generation import plan_generation
 from doclocale.translating.renderer import load_renderer
 from doclocale.util.atomic import write_cache_file
@@ -42,63 +30,9 @@ from doclocale.util.result_store import ResultStore
 
 #: The last answer of ``content_findings``, with the key of the files it was computed from (in .cache/checks/).
 ANSWER_FILE = "answer.pickle"
-#: Checks of one entry, top to bottom.
-ENTRY_CHECKS = (check_markup, check_numbers, check_persian, check_sentence_length, check_printable, check_length)
-
-
-def check_entry(entry: Entry, glossary: Glossary) -> Iterator[Finding]:
-    yield from check_untranslated(entry, glossary.keep)
-    if has_words(entry.msgid, entry.msgstr):  # readers see the English otherwise
-        found = [f for check in ENTRY_CHECKS for f in check(entry)] + list(check_glossary(entry, glossary))
-        yield from (not_published_yet(f) for f in found) if entry.fuzzy else found
-
-
-def not_published_yet(finding: Finding) -> Finding:
-    """A fuzzy entry is a suggestion readers do not see: its problems are warnings to fix before
-    the flag comes off (then they are errors)."""
-    if finding.severity is not Severity.ERROR:
-        return finding
-    return replace(finding, severity=Severity.WARNING, message=f"{finding.message} (fuzzy: not published yet)")
-
-
-def check_entries(entries: list[Entry], glossary: Glossary) -> Iterator[Finding]:
-    for entry in entries:
-        yield from check_entry(entry, glossary)
-
-
-def memo_inputs(entries: list[Entry], glossary: Glossary) -> tuple:
-    """Everything the entry checks of one catalog read, in a form whose repr does not vary between runs."""
-    terms = sorted(glossary.terms.items()), sorted(glossary.keep)
-    return terms, [
-        (e.msgid, e.msgstr, e.location.path, e.location.line, e.language, e.fuzzy, e.context, sorted(e.ignored))
-        for e in entries
-    ]
-
-
-def catalog_entries(settings: Settings, language: str, domain: str, catalog, template) -> tuple[list[Entry], list[int]]:
-    """Entries of the current English text (by the template), plus obsolete lines."""
-    path = settings.relative(settings.catalog_path(language, domain))
-    entries = []
-    for wanted in template:
-        if not wanted.id:
-            continue
-        message = catalog.get(wanted.id, wanted.context)
-        if message is None:
-            entries.append(Entry(str(wanted.id), "", Location(path), language, context=wanted.context))
-            continue
-        entries.append(
-            Entry(
-                str(message.id),
-                str(message.string or ""),
-                Location(path, message.lineno or 0),
-                language,
-                message.fuzzy,
-                message.context,
-                ignored_codes(message.user_comments),
-            )
-        )
-    obsolete = [m.lineno or 0 for m in catalog.obsolete.values()]
-    return entries, obsolete
+#: English pages checked at a time: a batch's parsed pages, generated pages and catalog entries
+#: are dropped before the next batch is read (at 10,000 guides, holding them all took 1.4 GB).
+CHECK_BATCH = 2000
 
 
 def read_build_records(settings: Settings) -> list[dict]:
@@ -112,39 +46,18 @@ def read_build_records(settings: Settings) -> list[dict]:
     return records
 
 
-def catalog_jobs(settings: Settings, sources: dict, report: Report, store: ResultStore | None = None) -> list[CheckJob]:
-    """The checks of every catalog against the current English (the templates of ``sources``): the
-    cheap ones straight into ``report``, the entry checks as jobs for the memo. What a translator's
-    file alone decides, so a release build stops on exactly the errors ``make check`` reports.
-    One template and one catalog at a time: at 10,000 guides, holding them all took a gigabyte."""
-    jobs: list[CheckJob] = []
-    for language in settings.languages:
-        report.extend(site_translations(settings, language)[1])
-        glossary_path = settings.locale_dir / language / "glossary.yml"
-        glossary = read_glossary(glossary_path, settings.relative(glossary_path))
-        every = []
-        for domain, template in each_template(settings, sources):
-            catalog = read_language_catalogs(settings, language, [domain], store)[domain]
-            entries, obsolete = catalog_entries(settings, language, domain, catalog, template)
-            every.extend(entries)
-            jobs.append(CheckJob(memo_inputs(entries, glossary), check_entries, (entries, glossary)))
-            catalog_path = settings.relative(settings.catalog_path(language, domain))
-            report.extend(check_obsolete(catalog_path, obsolete))
-            report.extend(check_changed_contexts(catalog_path, catalog, template))
-            if is_guide(f"{domain}.md"):
-                report.extend(check_translation_review(catalog_path, domain, catalog, entries))
-        report.extend(check_consistency(every))
-    return jobs
-
-
-def check_catalogs(settings: Settings, sources: dict) -> Report:
+def check_catalogs(settings: Settings, sources: dict[str, SourcePage]) -> Report:
     """Only the catalog checks (the release build's gate beside its own)."""
     report = Report()
     memo = FindingsMemo(settings.cache_dir("checks") / "findings.pickle")
     try:
-        jobs = catalog_jobs(settings, sources, report)
-        for findings in memo.run(jobs):
-            report.extend(findings)
+        checks = CatalogChecks(settings)
+        checks.add(sources)
+        checks.add_site(sources)
+        for language in settings.languages:
+            report.extend(checks.findings(language))
+            for findings in memo.run(checks.take_jobs(language)):
+                report.extend(findings)
         memo.save(partial=True)  # the page checks' findings stay for the full check
     except PipelineError as error:
         report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
@@ -216,36 +129,97 @@ def answer_key(settings: Settings, today: dt.date) -> str:
 
 
 def computed_findings(settings: Settings, today: dt.date) -> list[Finding]:
-    report = Report()
+    """Every finding of the English pages, the catalogs and the generated pages, a batch of
+    pages at a time; the costly ones from ``memo.FindingsMemo`` or computed (in a pool when many)."""
     memo = FindingsMemo(settings.cache_dir("checks") / "findings.pickle")
+    checks: ContentChecks | None = None
     try:
-        sources = read_sources(settings)
-        costly: list[CheckJob] = []  # pure checks, run at the end: kept from earlier runs or run in a pool
-        report.extend(check_guide_list(sources, settings.relative(settings.source_dir)))
-        for page, source in sources.items():
-            if is_guide(page):
-                report.extend(check_review(source, today))
-            costly.append(CheckJob((source.path, source.text), check_english_readability, (source,)))
-        # The build's own gate: what it refuses is reported here with the same code. Pages whose
-        # inputs have not changed since the last build are not rendered again (docs/<language>/).
-        plan = plan_generation(settings, load_renderer(settings.root / "mkdocs.yml"), sources)
-        parsed = ResultStore(settings.cache_dir("catalogs"))  # catalogs parsed by an earlier check
-        costly.extend(catalog_jobs(settings, sources, report, parsed))
-        parsed.prune()
-        for language in settings.languages:
-            report.extend(plan.refused[language])
-            for rendered in plan.pages[language]:
-                source, path = sources[rendered.page], f"docs/{language}/{rendered.page}"
-                costly.append(
-                    CheckJob(
-                        (source.path, source.text, rendered.text, path),
-                        check_page_parity,
-                        (source, rendered.text, path),
-                    )
-                )
-        for findings in memo.run(costly):
-            report.extend(findings)
+        names = find_pages(settings)
+        checks = ContentChecks(settings, today)
+        for batch in batches(names, CHECK_BATCH):
+            checks.run(memo, checks.batch_jobs(batch))
+        checks.run(memo, checks.site_jobs(names))
+        checks.prune()
         memo.save()
     except PipelineError as error:
-        report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
-    return report.findings
+        failed = Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)
+        return [*(checks.findings(complete=False) if checks else []), failed]
+    return checks.findings(complete=True)
+
+
+def batches(names: list[str], most: int) -> Iterable[list[str]]:
+    """``names`` in order, in batches of at most ``most``, as even as they can be."""
+    count = -(-len(names) // most) or 1
+    size = -(-len(names) // count)
+    for start in range(0, len(names), size or 1):
+        yield names[start : start + size]
+
+
+Jobs = list[tuple[tuple[str, str], CheckJob]]  # each costly check with the (kind, language) of its findings
+
+
+class ContentChecks:
+    """The findings of ``computed_findings``, gathered a batch of pages at a time, given in one
+    order whatever the batches: by kind of check, then language, then page. A batch's parsed
+    pages, generated pages and entries are let go before the next batch is read (at 10,000
+    guides, holding them all took 1.4 GB over the check's processes)."""
+
+    def __init__(self, settings: Settings, today: dt.date) -> None:
+        self.settings, self.today = settings, today
+        self.found: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+        self.listing, self.read = GuideListing(), list[str]()  # read: the keys of the parsed pages
+        self.render = load_renderer(settings.root / "mkdocs.yml")
+        self.parsed = ResultStore(settings.cache_dir("catalogs"))  # catalogs parsed by an earlier check
+        self.catalogs = CatalogChecks(settings, self.parsed)
+
+    def batch_jobs(self, batch: list[str]) -> Jobs:
+        """Reads and checks the pages of ``batch``: the cheap findings are kept, the costly checks returned."""
+        settings, found = self.settings, self.found
+        sources = read_pages(settings, batch)
+        self.read.extend(page_key(page.path, page.text) for page in sources.values())
+        self.listing.add(sources)
+        jobs: Jobs = []
+        for page, source in sources.items():
+            if is_guide(page):
+                found["review", ""].extend(check_review(source, self.today))
+            jobs.append(
+                (("readability", ""), CheckJob((source.path, source.text), check_english_readability, (source,)))
+            )
+        # The build's own gate: what it refuses is reported here with the same code. Pages whose
+        # inputs have not changed since the last build are not rendered again (docs/<language>/).
+        plan = plan_generation(settings, self.render, sources, batch)
+        self.catalogs.add(sources)
+        for language in settings.languages:
+            found["refused", language].extend(plan.refused[language])
+            jobs.extend((("entries", language), job) for job in self.catalogs.take_jobs(language))
+            for rendered in plan.pages[language]:
+                source, path = sources[rendered.page], f"docs/{language}/{rendered.page}"
+                inputs = (source.path, source.text, rendered.text, path)
+                jobs.append((("parity", language), CheckJob(inputs, check_page_parity, (source, rendered.text, path))))
+        return jobs
+
+    def site_jobs(self, names: list[str]) -> Jobs:
+        """The site's own catalog, once every page was read (``names``: every page)."""
+        self.catalogs.add_site(names)
+        return [(("entries", lang), job) for lang in self.settings.languages for job in self.catalogs.take_jobs(lang)]
+
+    def run(self, memo: FindingsMemo, jobs: Jobs) -> None:
+        for (where, _), findings in zip(jobs, memo.run([job for _, job in jobs]), strict=True):
+            self.found[where].extend(findings)
+
+    def prune(self) -> None:
+        """Kept parsed catalogs and pages no longer used (after every page was read)."""
+        self.parsed.prune()
+        prune(self.settings.cache_dir("pages"), self.read)
+
+    def findings(self, complete: bool) -> list[Finding]:
+        """``complete``: every page was read (a guide missing from the lists is known only then)."""
+        languages, found = self.settings.languages, self.found
+        return [
+            *(self.listing.findings(self.settings.relative(self.settings.source_dir)) if complete else ()),
+            *found["review", ""],
+            *(finding for language in languages for finding in self.catalogs.findings(language)),
+            *(finding for language in languages for finding in found["refused", language]),
+            *found["readability", ""],
+            *(finding for kind in ("entries", "parity") for language in languages for finding in found[kind, language]),
+        ]

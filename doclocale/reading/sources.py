@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 from doclocale.errors import SourceError
 from doclocale.model import Location, SourcePage
@@ -35,6 +36,11 @@ def find_pages(settings: Settings) -> list[str]:
 def page_domain(page: str) -> str:
     """Catalog domain of a page: its path without '.md' (catalogs mirror docs/en/)."""
     return page[: -len(".md")]
+
+
+def read_pages(settings: Settings, pages: Iterable[str]) -> dict[str, SourcePage]:
+    """``pages`` (paths under docs/<source>/), parsed, in their order."""
+    return {page: read_page(settings, page) for page in pages}
 
 
 def read_page(settings: Settings, page: str) -> SourcePage:

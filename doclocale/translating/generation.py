@@ -123,14 +123,18 @@ def _cache_entry(key: str, rendered: RenderedPage, refused: list[Finding], check
 
 
 def plan_generation(
-    settings: Settings, render_html: Callable[[str], str], sources: dict[str, SourcePage] | None = None
+    settings: Settings,
+    render_html: Callable[[str], str],
+    sources: dict[str, SourcePage] | None = None,
+    pages: list[str] | None = None,
 ) -> GenerationPlan:
     """Render (through the gate) the pages whose inputs changed; reuse the others from
     docs/<language>/. Reads, renders and checks everything before anything is
     written, so a bad input in any language changes nothing. ``sources``: English
-    pages already parsed by the caller."""
+    pages already parsed by the caller. ``pages``: only these (a batch the check judges; a
+    plan of some pages is never written)."""
     check_locale_tree(settings.locale_dir)  # before anything under locale/ is read
-    names = find_pages(settings)
+    names = find_pages(settings) if pages is None else pages
     raw = {page: (settings.source_dir / page).read_bytes() for page in names}
     fingerprint = inputs_fingerprint(settings)
     given = sources or {}
