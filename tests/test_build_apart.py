@@ -112,3 +112,32 @@ def test_a_builder_killed_while_its_workers_run_is_a_failed_build_not_a_hang(pro
     assert "stopped without finishing (exit code -9)" in raised.value.format()
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "the previous site"
     assert [p.name for p in project.iterdir() if "site" in p.name] == ["site"]
+
+
+def test_a_large_librarys_check_ahead_works_in_one_process(project: Path, monkeypatch) -> None:
+    """Beside MkDocs' own process, the check ahead's two workers would each hold their own memory
+    for the one core MkDocs leaves (at 10,000 guides the build's processes then passed 1 GB):
+    a large library's build gives it one process, a small one every core."""
+    from doclocale.website.check_ahead import CheckAhead
+
+    monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    seen = project / "workers"  # written by MkDocs' process, which may be a child
+
+    def starting(self, config_file, cache, workers=0):
+        with seen.open("a") as out:
+            out.write(f"{workers}\n")
+
+    real = CheckAhead.start
+    monkeypatch.setattr(CheckAhead, "start", starting)
+    for apart in (False, True):
+        monkeypatch.setattr(build, "SEARCH_APART_FROM", 1 if apart else 10**9)
+        build.build_site(load_settings(project / "mkdocs.yml"), check_ahead=True)
+    assert seen.read_text().split() == ["0", "1"]
+
+    ahead = CheckAhead()
+    real(ahead, project / "mkdocs.yml", project / ".cache/checks", 1)
+    try:
+        environment = Path(f"/proc/{ahead.process.pid}/environ").read_bytes().split(b"\0")
+    finally:
+        ahead.stop()
+    assert b"DOCLOCALE_WORKERS=1" in environment

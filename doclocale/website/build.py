@@ -48,6 +48,7 @@ def build_site(settings: Settings, release: bool = False, check_ahead: bool = Fa
     def configure(config) -> None:
         options = config.plugins["doclocale"].config
         options.check_ahead = check_ahead
+        options.check_ahead_workers = 1 if apart else 0
         options.search_index = not apart
 
     failure = (run_mkdocs_apart if apart else run_mkdocs)(settings, staging, release, configure)

@@ -36,10 +36,13 @@ class CheckAhead:
         self.process: subprocess.Popen | None = None
         self.pid_file: Path | None = None
 
-    def start(self, config_file: Path, cache: Path) -> None:
-        """Run ``run_ahead`` for ``config_file``; ``cache`` is the check's .cache/checks/."""
+    def start(self, config_file: Path, cache: Path, workers: int = 0) -> None:
+        """Run ``run_ahead`` for ``config_file``; ``cache`` is the check's .cache/checks/;
+        ``workers``: the processes it may use (0: every core, ``util.parallel.workers``)."""
         self.stop()
         environment = {key: value for key, value in os.environ.items() if key != "DOCLOCALE_VERBOSE"}
+        if workers:
+            environment["DOCLOCALE_WORKERS"] = str(workers)
         self.process = subprocess.Popen(
             [sys.executable, "-m", AHEAD_MODULE, str(config_file)],
             stdin=subprocess.DEVNULL,

@@ -63,6 +63,9 @@ class DocLocaleConfig(Config):
     shard = config_options.Type(str, default="")
     # Compute make check's costly findings in a second process while MkDocs renders (``build --check-ahead``).
     check_ahead = config_options.Type(bool, default=False)
+    # Processes the check ahead may use (0: every core). 1 for a large library's build
+    # (``build.SEARCH_APART_FROM``): MkDocs fills one core, and each worker would add its own memory.
+    check_ahead_workers = config_options.Type(int, default=0)
     # False: the command that started the build writes the search index once MkDocs' process has
     # ended (a large library's build, ``build.SEARCH_APART_FROM``).
     search_index = config_options.Type(bool, default=True)
@@ -146,7 +149,9 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         if generated.stop:
             raise PluginError(generated.stop)
         if self.config.check_ahead and not self.config.shard:  # the generated pages are final from here
-            self.check_ahead.start(Path(config.config_file_path), self.settings.cache_dir("checks"))
+            self.check_ahead.start(
+                Path(config.config_file_path), self.settings.cache_dir("checks"), self.config.check_ahead_workers
+            )
         self.translation_checks = generated.checks
         for line in generated.details:  # 'make status' counts them
             log.debug("%s", line)
