@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from synthetic_corpus import make_corpus  # noqa: E402
 
-from doclocale.catalogs.update import build_templates, read_sources  # noqa: E402
+from doclocale.catalogs.templates import build_templates, read_sources  # noqa: E402
 from doclocale.checks.runner import run_checks  # noqa: E402
 from doclocale.reading.inline import parse_inline  # noqa: E402
 from doclocale.settings import load_settings  # noqa: E402

@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from doclocale.catalogs.update import read_sources  # noqa: E402
+from doclocale.catalogs.templates import read_sources  # noqa: E402
 from doclocale.checks.readability import MAX_GRADE, MAX_SMOG, PROSE, prose_blocks, score_english  # noqa: E402
 from doclocale.settings import load_settings  # noqa: E402
 

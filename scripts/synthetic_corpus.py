@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from doclocale.catalogs.merge import new_catalog, render_catalog  # noqa: E402
-from doclocale.catalogs.update import build_templates, read_sources  # noqa: E402
+from doclocale.catalogs.templates import build_templates, read_sources  # noqa: E402
 from doclocale.settings import load_settings  # noqa: E402
 
 # English sentence -> Persian, with {n} numbers and {link} links kept.

@@ -210,7 +210,33 @@ def test_an_outdated_entry_whose_english_is_gone_becomes_obsolete_with_its_trans
 def test_folder_titles_follow_mkdocs_rule() -> None:
     from mkdocs.utils import dirname_to_title as mkdocs_rule
 
-    from doclocale.catalogs.update import dirname_to_title
+    from doclocale.catalogs.templates import dirname_to_title
 
     for name in ("guides", "skin-care", "after_care", "FAQ", "Before-Visit", "a", ""):
         assert dirname_to_title(name) == mkdocs_rule(name), name
+
+
+def test_an_update_holds_one_catalog_at_a_time(settings, monkeypatch) -> None:
+    """At 10,000 guides an update held every template and every catalog of a language at once
+    (900 MB): each catalog is read for the translation memory and let go, then read again to
+    merge it, and only what changed is kept, as bytes."""
+    import gc
+    import weakref
+
+    import doclocale.catalogs.update as update
+
+    read, held = [], []
+    real = update.read_kept
+
+    def reading(path, display, store):
+        gc.collect()
+        held.append(sum(1 for ref in read if ref() is not None))
+        catalog = real(path, display, store)
+        read.append(weakref.ref(catalog))
+        return catalog
+
+    monkeypatch.setattr(update, "read_kept", reading)
+    page = settings.source_dir / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    assert update.update_catalogs(settings).written
+    assert len(read) > 8 and held == [0] * len(read), "a catalog read earlier was still held"

@@ -7,7 +7,7 @@ import pytest
 import doclocale.checks.catalog_checks as catalog_checks
 import doclocale.checks.runner as runner
 from doclocale.catalogs.merge import read_catalog, write_catalog
-from doclocale.catalogs.update import read_sources
+from doclocale.catalogs.templates import read_sources
 from doclocale.translating.generation import generate_all
 
 

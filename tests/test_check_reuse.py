@@ -103,8 +103,8 @@ def test_a_build_that_checks_ahead_answers_the_update_check(project, monkeypatch
     page = project / "docs/en/about.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nA sentence no catalog has yet.\n", encoding="utf-8")
     reads: list[int] = []
-    real = update.read_sources
-    monkeypatch.setattr(update, "read_sources", lambda settings: reads.append(1) or real(settings))
+    real = update.each_source
+    monkeypatch.setattr(update, "each_source", lambda settings, pages: reads.append(1) or real(settings, pages))
     assert main([*config, "build", "--check-ahead"]) == 0
     capsys.readouterr()
     assert main([*config, "update", "--check"]) == 1

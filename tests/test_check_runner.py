@@ -178,7 +178,7 @@ def test_the_checks_read_what_the_build_recorded_of_pages_shown_in_english(setti
 
 def test_a_release_builds_catalog_findings_are_kept_for_make_check(settings) -> None:
     """The release build checks the catalogs first; it keeps the findings where make check reads them."""
-    from doclocale.catalogs.update import read_sources
+    from doclocale.catalogs.templates import read_sources
     from doclocale.checks.runner import check_catalogs
 
     assert not (settings.cache_dir("checks") / "findings.pickle").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import doclocale.reading.page_cache as page_cache
-from doclocale.catalogs.update import read_sources
+from doclocale.catalogs.templates import read_sources
 from doclocale.errors import SourceError
 
 

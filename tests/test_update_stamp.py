@@ -14,13 +14,13 @@ from .conftest import counted_parses
 def reads(monkeypatch) -> list[int]:
     """Counts the runs that read the English pages (the work a stamp saves)."""
     runs: list[int] = []
-    real = pipeline.read_sources
+    real = pipeline.each_source
 
-    def read_sources(settings):
+    def each_source(settings, pages):
         runs.append(1)
-        return real(settings)
+        return real(settings, pages)
 
-    monkeypatch.setattr(pipeline, "read_sources", read_sources)
+    monkeypatch.setattr(pipeline, "each_source", each_source)
     return runs
 
 

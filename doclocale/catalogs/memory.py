@@ -41,21 +41,28 @@ def _usable(message: Message) -> bool:
     return isinstance(message.id, str) and not message.fuzzy and has_words(message.id, str(message.string or ""))
 
 
-def build_memory(catalogs: dict[str, Catalog]) -> dict[Key, Remembered]:
-    """(msgid, msgctxt) -> a translation and its catalog; a live entry wins over an obsolete one."""
-    memory: dict[Key, Remembered] = {}
-    for domain, catalog in catalogs.items():
+class TranslationMemory:
+    """(msgid, msgctxt) -> a translation and its catalog, given a catalog at a time: a live entry
+    wins over an obsolete one, the last live one over earlier ones, the first obsolete one over
+    later ones."""
+
+    def __init__(self) -> None:
+        self._live: dict[Key, Remembered] = {}
+        self._obsolete: dict[Key, Remembered] = {}
+
+    def add(self, domain: str, catalog: Catalog) -> None:
         for message in catalog.obsolete.values():
             if _usable(message):
-                memory.setdefault((str(message.id), message.context), Remembered(str(message.string), domain))
-    for domain, catalog in catalogs.items():
+                self._obsolete.setdefault((str(message.id), message.context), Remembered(str(message.string), domain))
         for message in catalog:
             if _usable(message):
-                memory[(str(message.id), message.context)] = Remembered(str(message.string), domain)
-    return memory
+                self._live[(str(message.id), message.context)] = Remembered(str(message.string), domain)
+
+    def get(self, key: Key) -> Remembered | None:
+        return self._live.get(key) or self._obsolete.get(key)
 
 
-def fill_from_memory(catalog: Catalog, memory: dict[Key, Remembered], domain: str, pages: set[str]) -> Reuse:
+def fill_from_memory(catalog: Catalog, memory: TranslationMemory, domain: str, pages: set[str]) -> Reuse:
     """Fill the catalog's untranslated entries (and fuzzy ones without a suggestion yet) whose
     exact English is in memory: translated from its own past or from a page gone from ``pages``,
     a fuzzy suggestion from another page."""

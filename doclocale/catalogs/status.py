@@ -8,8 +8,9 @@ from babel.messages.catalog import Message
 
 from doclocale.catalogs.locale_files import check_locale_tree
 from doclocale.catalogs.merge import Counts, count_messages
+from doclocale.catalogs.templates import build_templates, read_sources
 from doclocale.catalogs.translation_review import CheckState, TranslationCheck, translation_check
-from doclocale.catalogs.update import build_templates, read_language_catalogs, read_sources
+from doclocale.catalogs.update import read_language_catalogs
 from doclocale.settings import Settings
 
 

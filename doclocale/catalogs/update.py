@@ -1,7 +1,8 @@
-"""The stages wired together: extract -> update catalogs -> generate pages.
+"""Every language's catalogs brought in step with the English pages (``make update``), and
+the catalogs read for the build and the checks.
 
-Functions here do the project's file I/O; the work itself happens in the pure
-modules they call (markdown, extract, catalogs, generate).
+Functions here do the project's file I/O; the work itself happens in the pure modules they
+call (``templates``, ``merge``, ``memory``).
 """
 
 from __future__ import annotations
@@ -9,25 +10,23 @@ from __future__ import annotations
 import io
 import logging
 import pickle
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_file
 from babel.messages.mofile import write_mo
 from babel.support import Translations
 
 from doclocale.catalogs import merge as catalogs
 from doclocale.catalogs.locale_files import check_locale_tree, check_write_target
-from doclocale.catalogs.memory import Reuse, build_memory, fill_from_memory
+from doclocale.catalogs.memory import Reuse, TranslationMemory, fill_from_memory
 from doclocale.catalogs.po_reader import catalog_of_file, read_catalog_bytes
-from doclocale.catalogs.theme_strings import THEME_FILE, read_theme_strings
+from doclocale.catalogs.templates import each_source, page_templates, site_catalog_template
 from doclocale.catalogs.update_stamp import Stamp, inputs_digest, unchanged_since_stamp, write_stamp
 from doclocale.errors import CatalogError
-from doclocale.model import Finding, Location, Severity, SourcePage, excerpt
-from doclocale.reading.page_cache import page_key, prune
-from doclocale.reading.sources import find_pages, page_domain, read_pages
+from doclocale.model import Finding, Location, Severity, excerpt
+from doclocale.reading.sources import find_pages, page_domain
 from doclocale.settings import SITE_DOMAIN, Settings
 from doclocale.text_rules import HINTS, plain_text_problems
 from doclocale.util.atomic import write_files_atomic
@@ -45,100 +44,15 @@ class UpdateResult:
     failed: list[CatalogError] = field(default_factory=list)  # catalogs left as they are, and why
 
 
-# -- extraction -------------------------------------------------------------------
-def read_sources(settings: Settings) -> dict[str, SourcePage]:
-    """Every English page, parsed (from .cache/pages/ where unchanged); the cache keeps only these."""
-    pages = read_pages(settings, find_pages(settings))
-    prune(settings.cache_dir("pages"), (page_key(p.path, p.text) for p in pages.values()))
-    return pages
-
-
-def site_template(settings: Settings) -> Catalog:
-    """Strings of the site itself: the site name and every _() in the theme overrides."""
-    template = Catalog(domain=SITE_DOMAIN, header_comment=catalogs.TEMPLATE_COMMENT, **catalogs.HEADER)
-    catalogs.add_template_message(
-        template,
-        settings.site_name,
-        None,
-        Location("mkdocs.yml", settings.site_name_line),
-        "site name, shown in the header and the browser tab",
-    )
-    if settings.site_description:
-        catalogs.add_template_message(
-            template,
-            settings.site_description,
-            None,
-            Location("mkdocs.yml", settings.site_description_line),
-            "site description, for search engines on pages without their own (the page-not-found page)",
-        )
-    for key, (text, line) in read_theme_strings().items():
-        catalogs.add_template_message(
-            template,
-            text,
-            key,
-            Location(THEME_FILE.format(language="en"), line),
-            f"theme interface text ({key}); keep # as it is",
-        )
-    for path in sorted(settings.templates_dir.rglob("*.html")):
-        display = settings.relative(path)
-        for line, message, comments, context in extract_from_file(
-            "jinja2", str(path), comment_tags=("Translators:",), strip_comment_tags=True
-        ):
-            comment = " ".join(comments) or "text of the site template"
-            text = message if isinstance(message, str) else message[0]  # ngettext: the singular
-            catalogs.add_template_message(template, text, context, Location(display, line), comment)
-    return template
-
-
-NAV_SECTION = "navigation section"
-
-
-def dirname_to_title(dirname: str) -> str:
-    """MkDocs' rule for a folder's title, written here so that catalogs need no MkDocs
-    (tests/test_catalogs.py holds it equal to ``mkdocs.utils.dirname_to_title``)."""
-    title = dirname.replace("-", " ").replace("_", " ")
-    return title.capitalize() if title.lower() == title else title
-
-
-def section_titles(pages: Iterable[str]) -> list[str]:
-    """Titles MkDocs gives the folders of docs/<source>/ in the navigation ("guides" -> "Guides")."""
-    folders = sorted({part for page in pages for part in page.split("/")[:-1]})
-    return [dirname_to_title(folder) for folder in folders]
-
-
-def build_templates(settings: Settings, sources: dict[str, SourcePage]) -> dict[str, Catalog]:
-    return dict(each_template(settings, sources))
-
-
-def each_template(settings: Settings, sources: dict[str, SourcePage]) -> Iterator[tuple[str, Catalog]]:
-    """Every page's template, then the site's, made one at a time (a large library's templates
-    need not be held at once): ``build_templates``, in its order."""
-    yield from page_templates(sources)
-    yield SITE_DOMAIN, site_catalog_template(settings, sources)
-
-
-def page_templates(sources: dict[str, SourcePage]) -> Iterator[tuple[str, Catalog]]:
-    for page, source in sources.items():
-        yield page_domain(page), catalogs.build_template(page_domain(page), source.segments)
-
-
-def site_catalog_template(settings: Settings, pages: Iterable[str]) -> Catalog:
-    """The site's template: its own strings and the title of every folder of ``pages``."""
-    site = site_template(settings)
-    folders = Location(settings.relative(settings.source_dir))
-    for title in section_titles(pages):
-        catalogs.add_template_message(
-            site, title, NAV_SECTION, folders, "title of a folder of pages in the navigation menu"
-        )
-    return site
-
-
 # -- catalogs --------------------------------------------------------------------
 def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, check: bool = False) -> UpdateResult:
     """Extract templates and merge them into every language's catalogs.
 
     All catalogs are read (and validated) before any file is written, so one bad
-    PO file stops the update with nothing changed.
+    PO file stops the update with nothing changed. One page, its template and its catalogs
+    are held at a time, and what changed as bytes (at 10,000 guides, holding every template
+    and catalog took 900 MB): each catalog is read twice, once for the translation memory
+    and once to merge it, the second time from the store of parsed catalogs.
     """
     languages = tuple(languages or settings.languages)
     check_locale_tree(settings.locale_dir)  # before anything under locale/ is read or written
@@ -146,59 +60,124 @@ def update_catalogs(settings: Settings, languages: Iterable[str] | None = None, 
     stamp = unchanged_since_stamp(settings, digest)
     if stamp is not None and (check or not stamp.out_of_date):
         return UpdateResult(written=list(stamp.out_of_date), orphaned=stamp.orphaned)
-    templates = build_templates(settings, read_sources(settings))
-    planned: list[tuple[Path, Catalog]] = [
-        (settings.template_path(domain), template) for domain, template in templates.items()
-    ]
-    result = UpdateResult()
-    before: dict[Path, str] = {}  # what each catalog on disk says, from the one parse of it
+    names = find_pages(settings)
+    domains = {page_domain(page) for page in names} | {SITE_DOMAIN}
     parsed = ResultStore(settings.cache_dir("catalogs"))  # shared with the build and make check
-    for language in languages:
-        existing, unreadable = read_catalogs_apart(settings, language, parsed)
-        result.failed += unreadable.values()
-        for domain, catalog in existing.items():
-            before[settings.catalog_path(language, domain)] = catalogs.catalog_text(catalog)
-        memory = build_memory(existing)  # every translation of the language, for every new text
-        for domain, catalog in existing.items():
-            if domain not in templates:
-                result.orphaned[settings.relative(settings.catalog_path(language, domain))] = sum(
-                    1 for m in catalog if m.id and m.string
-                )
-        for domain, template in templates.items():
-            path = settings.catalog_path(language, domain)
-            if domain in unreadable:
-                continue  # one catalog that cannot be read is left as it is; the others are merged
-            if domain in existing:
-                merged = catalogs.merge_catalog(existing[domain], template)
-            else:
-                merged = catalogs.new_catalog(template, language)
-                result.created.append(settings.relative(path))
-            reuse = fill_from_memory(merged, memory, domain, set(templates))
-            if reuse.carried or reuse.revived or reuse.suggested:
-                result.reused[settings.relative(path)] = reuse
-            planned.append((path, merged))
+    result = UpdateResult()
+    merges = {language: LanguageMerge(language=language) for language in languages}
+    for language, merge in merges.items():
+        for domain, path in catalog_files(settings, language):
+            merge.remember(settings, domain, path, parsed, domains, result.orphaned)
+        result.failed += merge.unreadable.values()
+    templates = Changes()
+    for page, source in each_source(settings, names):
+        for domain, template in page_templates({page: source}):
+            _merge_domain(settings, domain, template, merges, templates, parsed, domains, check)
+    site = site_catalog_template(settings, names)
+    _merge_domain(settings, SITE_DOMAIN, site, merges, templates, parsed, domains, check)
     writes = []
-    for path, catalog in planned:
-        display = settings.relative(path)
-        if path in before:
-            old: str | None = before[path]
-        else:  # a template (.pot), through the store: an update after an edit parses only what changed
-            old = catalogs.catalog_text(read_kept(path, display, parsed)) if path.exists() else None
-        if old is not None and catalogs.same_content(old, catalogs.catalog_text(catalog)):
-            continue  # nothing changed: the file keeps its bytes, whatever tool saved it last
-        check_write_target(path, settings.locale_dir, display)
-        if not check:
-            try:
-                writes.append((path, catalogs.render_catalog(catalog, display)))
-            except CatalogError as error:
-                result.failed.append(error)
-                continue
-        result.written.append(display)
+    for changes in [templates, *merges.values()]:
+        result.written += changes.written
+        result.failed += changes.failed
+        writes += changes.writes
+    for merge in merges.values():
+        result.created += merge.created
+        result.reused.update(merge.reused)
     write_files_atomic(writes)  # all or nothing
     if not result.failed and (check or not result.written):  # else the files it read have changed
         if inputs_digest(settings, languages) == digest:  # and no one edited them meanwhile
             write_stamp(settings, digest, Stamp(result.orphaned, tuple(result.written)))
     return result
+
+
+@dataclass
+class Changes:
+    """The files an update changes, in the order they were met, with their new bytes."""
+
+    written: list[str] = field(default_factory=list)  # (or that would be, with check)
+    writes: list[tuple[Path, bytes]] = field(default_factory=list)
+    failed: list[CatalogError] = field(default_factory=list)  # could not be written as a PO file
+
+    def record(self, settings: Settings, path: Path, catalog: Catalog, old: str | None, check: bool) -> None:
+        """``catalog`` is to be written at ``path`` unless it says what ``old`` says (its text on disk)."""
+        display = settings.relative(path)
+        if old is not None and catalogs.same_content(old, catalogs.catalog_text(catalog)):
+            return  # nothing changed: the file keeps its bytes, whatever tool saved it last
+        check_write_target(path, settings.locale_dir, display)
+        if not check:
+            try:
+                self.writes.append((path, catalogs.render_catalog(catalog, display)))
+            except CatalogError as error:
+                self.failed.append(error)
+                return
+        self.written.append(display)
+
+
+@dataclass
+class LanguageMerge(Changes):
+    """One language's catalogs: what its files hold, then what merging them changes. A catalog
+    is read, used and let go before the next is read."""
+
+    language: str = ""
+    memory: TranslationMemory = field(default_factory=TranslationMemory)
+    present: set[str] = field(default_factory=set)  # domains whose catalog could be read
+    unreadable: dict[str, CatalogError] = field(default_factory=dict)  # left as they are; the others are merged
+    created: list[str] = field(default_factory=list)
+    reused: dict[str, Reuse] = field(default_factory=dict)  # catalog -> translations carried or revived
+
+    def remember(
+        self, settings: Settings, domain: str, path: Path, parsed: ResultStore, domains: set[str], orphans: dict
+    ) -> None:
+        """One catalog file's translations, into the memory every new text is offered from."""
+        display = settings.relative(path)
+        try:
+            catalog = read_kept(path, display, parsed)
+        except CatalogError as error:
+            self.unreadable[domain] = error
+            return
+        self.present.add(domain)
+        self.memory.add(domain, catalog)
+        if domain not in domains:
+            orphans[display] = sum(1 for m in catalog if m.id and m.string)
+
+    def merge(
+        self, settings: Settings, domain: str, template: Catalog, parsed: ResultStore, domains: set[str], check: bool
+    ) -> None:
+        """The template merged into this language's catalog (read again, from the store)."""
+        path = settings.catalog_path(self.language, domain)
+        display = settings.relative(path)
+        if domain in self.unreadable:
+            return
+        if domain in self.present:
+            catalog = read_kept(path, display, parsed)
+            before: str | None = catalogs.catalog_text(catalog)  # what the catalog on disk says
+            merged = catalogs.merge_catalog(catalog, template)
+        else:
+            merged, before = catalogs.new_catalog(template, self.language), None
+            self.created.append(display)
+        reuse = fill_from_memory(merged, self.memory, domain, domains)
+        if reuse.carried or reuse.revived or reuse.suggested:
+            self.reused[display] = reuse
+        self.record(settings, path, merged, before, check)
+
+
+def _merge_domain(
+    settings: Settings,
+    domain: str,
+    template: Catalog,
+    merges: dict[str, LanguageMerge],
+    templates: Changes,
+    parsed: ResultStore,
+    domains: set[str],
+    check: bool,
+) -> None:
+    """One template merged into each language's catalog, then the template itself (.pot)."""
+    for merge in merges.values():
+        merge.merge(settings, domain, template, parsed, domains, check)
+    path = settings.template_path(domain)
+    display = settings.relative(path)  # through the store: an update after an edit parses only what changed
+    old = catalogs.catalog_text(read_kept(path, display, parsed)) if path.exists() else None
+    templates.record(settings, path, template, old, check)
 
 
 def site_release_problems(settings: Settings) -> list[str]:
@@ -220,30 +199,13 @@ def site_release_problems(settings: Settings) -> list[str]:
     return problems
 
 
-def read_catalogs_apart(
-    settings: Settings, language: str, store: ResultStore | None = None
-) -> tuple[dict[str, Catalog], dict[str, CatalogError]]:
-    """Every catalog file of a language, by domain; those that cannot be read, with why, apart.
-    With a ``store``, a catalog whose bytes were parsed before (by a build) is not parsed again."""
-    folder = settings.locale_dir / language / "LC_MESSAGES"
-    found, failed = {}, {}
-    for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
-        domain = path.relative_to(folder).with_suffix("").as_posix()
-        try:
-            found[domain] = read_kept(path, settings.relative(path), store)
-        except CatalogError as error:
-            failed[domain] = error
-    return found, failed
-
-
-def read_all_catalogs(settings: Settings, language: str) -> dict[str, Catalog]:
+def catalog_files(settings: Settings, language: str) -> list[tuple[str, Path]]:
     """Every catalog file of a language, by domain, including those of pages that are gone."""
     folder = settings.locale_dir / language / "LC_MESSAGES"
-    found = {}
-    for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
-        domain = path.relative_to(folder).with_suffix("").as_posix()
-        found[domain] = catalogs.read_catalog(path, settings.relative(path))
-    return found
+    return [
+        (path.relative_to(folder).with_suffix("").as_posix(), path)
+        for path in (sorted(folder.rglob("*.po")) if folder.is_dir() else [])
+    ]
 
 
 def read_language_catalogs(

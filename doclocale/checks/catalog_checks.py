@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from babel.messages.catalog import Catalog
 
-from doclocale.catalogs.update import page_templates, read_language_catalogs, site_catalog_template, site_translations
+from doclocale.catalogs.templates import page_templates, site_catalog_template
+from doclocale.catalogs.update import read_language_catalogs, site_translations
 from doclocale.checks.completeness import (
     check_changed_contexts,
     check_obsolete,

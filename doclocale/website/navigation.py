@@ -14,7 +14,7 @@ import copy
 
 from markupsafe import escape
 
-from doclocale.catalogs.update import NAV_SECTION
+from doclocale.catalogs.templates import NAV_SECTION
 
 
 def _has_index(section) -> bool:

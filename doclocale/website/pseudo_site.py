@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from doclocale.catalogs.merge import render_catalog
-from doclocale.catalogs.update import build_templates, read_sources
+from doclocale.catalogs.templates import build_templates, read_sources
 from doclocale.settings import load_settings
 from doclocale.translating.pseudo import pseudo_catalog
 from doclocale.util.atomic import write_bytes_atomic

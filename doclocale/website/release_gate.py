@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from doclocale.catalogs.update import read_sources
+from doclocale.catalogs.templates import read_sources
 from doclocale.checks.handouts import check_handout_sides
 from doclocale.checks.runner import check_catalogs
 from doclocale.errors import PipelineError
