@@ -54,10 +54,11 @@ def check_catalogs(settings: Settings, sources: dict[str, SourcePage]) -> Report
         checks = CatalogChecks(settings)
         checks.add(sources)
         checks.add_site(sources)
+        jobs = [job for language in settings.languages for job in checks.take_jobs(language)]
         for language in settings.languages:
             report.extend(checks.findings(language))
-            for findings in memo.run(checks.take_jobs(language)):
-                report.extend(findings)
+        for findings in memo.run(jobs):
+            report.extend(findings)
         memo.save(partial=True)  # the page checks' findings stay for the full check
     except PipelineError as error:
         report.extend([Finding(error.location, "E001", Severity.ERROR, error.message, error.hint)])
