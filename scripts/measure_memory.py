@@ -54,7 +54,14 @@ def main() -> int:
     if not command:
         parser.error("give the command after --")
     started = time.monotonic()
-    process = subprocess.Popen(command, start_new_session=True)
+    try:
+        process = subprocess.Popen(command, start_new_session=True)
+    except OSError as error:
+        print(
+            f"cannot start {command[0]}: {error.strerror}; give the command after --, as you would type it",
+            file=sys.stderr,
+        )
+        return 2
     peak_sum, peak_at, largest, largest_command = 0, 0.0, 0, ""
     peak_processes: list[tuple[int, int, str]] = []
     while process.poll() is None:
