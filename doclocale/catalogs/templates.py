@@ -12,7 +12,7 @@ from doclocale.catalogs import merge as catalogs
 from doclocale.catalogs.theme_strings import THEME_FILE, read_theme_strings
 from doclocale.model import Location, SourcePage
 from doclocale.reading.page_cache import page_key, prune
-from doclocale.reading.sources import find_pages, page_domain, read_page, read_pages
+from doclocale.reading.sources import find_pages, page_domain, read_page
 from doclocale.settings import SITE_DOMAIN, Settings
 
 
@@ -29,9 +29,7 @@ def each_source(settings: Settings, pages: list[str]) -> Iterator[tuple[str, Sou
 
 def read_sources(settings: Settings) -> dict[str, SourcePage]:
     """Every English page, parsed (from .cache/pages/ where unchanged); the cache keeps only these."""
-    pages = read_pages(settings, find_pages(settings))
-    prune(settings.cache_dir("pages"), (page_key(p.path, p.text) for p in pages.values()))
-    return pages
+    return dict(each_source(settings, find_pages(settings)))
 
 
 def site_template(settings: Settings) -> Catalog:
