@@ -103,6 +103,18 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class Outline:
+    """A page's structure, as the parity check compares it (``reading.page_outline``)."""
+
+    headings: tuple[tuple[int, str], ...]  # (level, the {#id} written, or "")
+    list_items: int
+    tables: tuple[tuple[int, int], ...]  # (rows, columns)
+    images: tuple[str, ...]
+    links: tuple[str, ...]
+    front_matter: dict
+
+
+@dataclass(frozen=True)
 class SourcePage:
     """A parsed English page: its text, its segments and the headings' ids."""
 
@@ -113,6 +125,7 @@ class SourcePage:
     front_matter: dict = field(default_factory=dict)
     front_matter_end: int = 0  # where "key: value" lines may be added to the metadata (0: none)
     meta_style: str = ""  # "yaml" (--- front matter), "mmd" (MultiMarkdown lines) or ""
+    outline: Outline | None = None  # read from the same parse; None: not read (a page made by hand)
 
 
 class Severity(enum.IntEnum):

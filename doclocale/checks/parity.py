@@ -2,67 +2,32 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 
-from doclocale.model import Finding, Location, Severity, SourcePage
-from doclocale.reading.page_parser import TRANSLATABLE_FRONT_MATTER, load_yaml, shared_parser
+from doclocale.model import Finding, Location, Outline, Severity, SourcePage
+from doclocale.reading.page_outline import outline_of_tokens
+from doclocale.reading.page_parser import TRANSLATABLE_FRONT_MATTER, shared_parser
 from doclocale.translating.substitute import MISSING_KEY, OUTDATED_KEY, STATUS_KEY, PageState, page_state
 
-_HEADING_ID = re.compile(r"\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
 STATUS_KEYS = {STATUS_KEY, OUTDATED_KEY, MISSING_KEY}  # written by the generator
-
-
-@dataclass(frozen=True)
-class Outline:
-    headings: tuple[tuple[int, str], ...]
-    list_items: int
-    tables: tuple[tuple[int, int], ...]
-    images: tuple[str, ...]
-    links: tuple[str, ...]
-    front_matter: dict
 
 
 def outline(text: str, anchors: tuple[str, ...] | None = None) -> Outline:
     """Structure of a page; heading ids come from ``{#id}`` or, for English, ``anchors``."""
-    headings, tables, images, links = [], [], [], []
-    items = 0
-    front: dict = {}
-    rows = cols = 0
-    tokens = shared_parser().parse(text)
-    for index, token in enumerate(tokens):
-        if token.type == "front_matter":
-            front = load_yaml(token.content) or {}
-        elif token.type == "heading_open":
-            match = _HEADING_ID.search(tokens[index + 1].content)
-            headings.append((int(token.tag[1:]), match.group(1) if match else ""))
-        elif token.type == "list_item_open":
-            items += 1
-        elif token.type == "table_open":
-            rows = cols = 0
-        elif token.type == "tr_open":
-            rows += 1
-            cols = 0
-        elif token.type in ("th_open", "td_open"):
-            cols += 1
-        elif token.type == "table_close":
-            tables.append((rows, cols))
-        elif token.type == "inline":
-            for child in token.children or []:
-                if child.type == "image":
-                    images.append(str(child.attrs.get("src", "")))
-                elif child.type == "link_open":
-                    links.append(str(child.attrs.get("href", "")))
-    if anchors is not None:
-        headings = [
-            (level, anchor) for (level, _), anchor in zip(headings, anchors, strict=False)
-        ]  # anchors may be fewer
-    return Outline(tuple(headings), items, tuple(tables), tuple(images), tuple(links), front)
+    return with_anchors(outline_of_tokens(shared_parser().parse(text)), anchors)
+
+
+def with_anchors(found: Outline, anchors: tuple[str, ...] | None) -> Outline:
+    if anchors is None:
+        return found
+    headings = tuple((level, anchor) for (level, _), anchor in zip(found.headings, anchors, strict=False))
+    return replace(found, headings=headings)  # anchors may be fewer
 
 
 def check_page_parity(source: SourcePage, generated: str, path: str) -> Iterator[Finding]:
-    english = outline(source.text, tuple(h.anchor for h in source.headings))
+    anchors = tuple(h.anchor for h in source.headings)
+    english = outline(source.text, anchors) if source.outline is None else with_anchors(source.outline, anchors)
     other = outline(generated)
     where = Location(path)
     if english.headings != other.headings:

@@ -25,6 +25,7 @@ from doclocale.reading.block_rules import containers_plugin, hash_heading_plugin
 from doclocale.reading.extension_blocks import _ABBREVIATION, ExtensionBlocks
 from doclocale.reading.front_matter import TRANSLATABLE as TRANSLATABLE_FRONT_MATTER
 from doclocale.reading.front_matter import load_yaml, read_metadata
+from doclocale.reading.page_outline import outline_of_tokens
 from doclocale.reading.text_spans import full_references, has_words, heading_anchor, split_table_row
 
 __all__ = ["TRANSLATABLE_FRONT_MATTER", "load_yaml", "make_parser", "parse_page"]
@@ -119,6 +120,7 @@ class _Walker(ExtensionBlocks):
         except Exception as error:  # markdown-it raises only on bugs or absurd input
             raise SourceError(Location(self.path, 1), f"cannot parse Markdown: {error}") from error
         self.references = set(env.get("references", {}))
+        outline = outline_of_tokens(tokens)
         self.walk(tokens, meta.first_body_line)
         self.unreferenced_footnotes(env)
         self.segments.sort(key=lambda segment: segment.start)
@@ -130,6 +132,7 @@ class _Walker(ExtensionBlocks):
             front_matter=meta.data,
             front_matter_end=meta.insert_at,
             meta_style=meta.style,
+            outline=outline,
         )
 
     def walk(self, tokens: list[Token], first_line: int = 0, within: tuple[str, ...] = ()) -> None:
