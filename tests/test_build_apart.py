@@ -141,3 +141,69 @@ def test_a_large_librarys_check_ahead_works_in_one_process(project: Path, monkey
     finally:
         ahead.stop()
     assert b"DOCLOCALE_WORKERS=1" in environment
+
+
+def test_translated_pages_are_generated_while_mkdocs_renders_the_english(project: Path, monkeypatch) -> None:
+    """``doclocale build`` generates docs/fa/ in a second process while MkDocs renders the English
+    pages, which do not read it; a release build generates first and stops before MkDocs renders."""
+    import doclocale.website.page_generation as page_generation
+
+    monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    events = project / "events"  # appended by both processes, in the order things happened
+    generate, content = page_generation.generate_pages, plugin.DocLocalePlugin.on_page_content
+
+    def generating(*args, **options):
+        import time
+
+        with events.open("a") as out:
+            out.write(f"generating {os.getpid()}\n")
+        time.sleep(2)  # long enough for MkDocs to render English pages meanwhile
+        generated = generate(*args, **options)
+        with events.open("a") as out:
+            out.write("generated\n")
+        return generated
+
+    def rendering(self, html, page, config, files):
+        with events.open("a") as out:
+            out.write(f"rendered {self.language} {os.getpid()}\n")
+        return content(self, html, page, config, files)
+
+    monkeypatch.setattr(page_generation, "generate_pages", generating)
+    monkeypatch.setattr(plugin.DocLocalePlugin, "on_page_content", rendering)
+    for release in (False, True):
+        events.unlink(missing_ok=True)
+        try:
+            build.build_site(load_settings(project / "mkdocs.yml"), release=release)
+        except BuildFailed:
+            assert release  # the bundled catalogs are not all a release's
+        seen = events.read_text(encoding="utf-8").splitlines()
+        pid = os.getpid()
+        before = seen[: seen.index("generated")]
+        if release:
+            assert seen[0] == f"generating {pid}" and not any(line.startswith("rendered") for line in before)
+        else:
+            assert seen[0].startswith("generating ") and seen[0] != f"generating {pid}"
+            assert f"rendered en {pid}" in before, "English pages are rendered while docs/fa/ is generated"
+            assert all(line == f"rendered fa {pid}" for line in seen[seen.index("generated") :][1:])
+            assert f"rendered fa {pid}" in seen
+
+
+def test_a_generation_killed_is_a_failed_build_that_keeps_the_site_and_the_pages(project: Path, monkeypatch) -> None:
+    import signal
+
+    import doclocale.website.page_generation as page_generation
+
+    monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    build.build_site(load_settings(project / "mkdocs.yml"))
+    site = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    pages = {p: p.read_bytes() for p in (project / "docs/fa").rglob("*") if p.is_file()}
+    (project / "locale/fa/LC_MESSAGES/about.po").write_text(
+        (project / "locale/fa/LC_MESSAGES/about.po").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(page_generation, "generate_pages", lambda *a, **o: os.kill(os.getpid(), signal.SIGKILL))
+    with pytest.raises(BuildFailed) as raised:
+        build.build_site(load_settings(project / "mkdocs.yml"))
+    assert "generating the translated pages stopped without finishing (exit code -9)" in raised.value.format()
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == site
+    assert {p: p.read_bytes() for p in (project / "docs/fa").rglob("*") if p.is_file()} == pages
+    assert [p.name for p in project.iterdir() if "site" in p.name] == ["site"]

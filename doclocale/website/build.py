@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ from mkdocs.exceptions import MkDocsException
 from doclocale.errors import BuildFailed, PipelineError
 from doclocale.reading.sources import find_pages
 from doclocale.settings import Settings
+from doclocale.util.apart import Apart, Stopped
 from doclocale.util.atomic import replace_tree, staging_dir
 from doclocale.util.result_store import ResultStore
 from doclocale.website.search import write_search_index
@@ -28,8 +28,6 @@ log = logging.getLogger(__name__)
 #: the build ends, and Pagefind needs 820 MB more beside it (BENCHMARKS.md). Below it, one process
 #: costs less than starting another.
 SEARCH_APART_FROM = 2000
-#: How often, in seconds, the command looks whether the builder process has ended without an answer.
-ANSWER_POLL = 0.5
 
 
 def build_site(settings: Settings, release: bool = False, check_ahead: bool = False) -> None:
@@ -50,6 +48,7 @@ def build_site(settings: Settings, release: bool = False, check_ahead: bool = Fa
         options.check_ahead = check_ahead
         options.check_ahead_workers = 1 if apart else 0
         options.search_index = not apart
+        options.generate_apart = not apart and not release  # a release stops as soon as a page cannot be published
 
     failure = (run_mkdocs_apart if apart else run_mkdocs)(settings, staging, release, configure)
     if failure:
@@ -79,30 +78,15 @@ def run_mkdocs_apart(
 ) -> str | None:
     """``run_mkdocs`` in a child process (forked: the configuration needs no pickling); its memory is
     given back when it ends."""
-    context = multiprocessing.get_context("fork")
-    receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_build_and_answer, args=(sending, settings, folder, release, configure))
-    child.start()
-    sending.close()
+    child = Apart(run_mkdocs, settings, folder, release, configure)
     try:
-        # Its answer, or its end without one (killed): worker processes it forked inherit the
-        # pipe and its sentinel and hold them open after it dies, so the process itself is asked.
-        while not receiving.poll(ANSWER_POLL):
-            if child.exitcode is not None and not receiving.poll():
-                shutil.rmtree(folder, ignore_errors=True)
-                return f"the site builder stopped without finishing (exit code {child.exitcode})"
-        failure = receiving.recv()
+        return child.result()
+    except Stopped as stopped:
+        shutil.rmtree(folder, ignore_errors=True)
+        return f"the site builder stopped without finishing ({stopped})"
     except BaseException:
-        child.terminate()
-        child.join()
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    child.join()
-    return failure
-
-
-def _build_and_answer(sending, settings: Settings, folder: Path, release: bool, configure) -> None:
-    sending.send(run_mkdocs(settings, folder, release, configure))
 
 
 def run_mkdocs(

@@ -6,12 +6,16 @@ Engine-free: the plugin passes its renderer and raises the engine's error on ``s
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from doclocale.catalogs.translation_review import TranslationCheck
 from doclocale.catalogs.update import site_release_problems
+from doclocale.errors import PipelineError
 from doclocale.settings import Settings
 from doclocale.translating.generation import generate_all, release_problems
+from doclocale.util.apart import Apart, Stopped
+from doclocale.website.check_ahead import LOWER_PRIORITY
 from doclocale.website.release_gate import failure, release_findings
 
 #: Pages not fully translated that a build names on the console; the others are counted (a library of
@@ -54,3 +58,36 @@ def generate_pages(settings: Settings, renderer, *, strict: bool, require_review
         )
     details = listed[MOST_PAGES_LISTED:] + [problem for problem in problems if problem.startswith(" ")]
     return GeneratedPages(checks, lines, details)
+
+
+class PendingPages:
+    """``generate_pages``, here or (``apart``) in a child process while the site builder renders the
+    source language, which does not read the translated pages; ``result`` waits for them."""
+
+    def __init__(self, settings: Settings, renderer, *, strict: bool, require_review: bool, apart: bool) -> None:
+        arguments = (settings, renderer, strict, require_review)
+        self.child = Apart(_generated_or_why_not, *arguments, LOWER_PRIORITY) if apart else None
+        self.answer = None if apart else _generated_or_why_not(*arguments)
+
+    def result(self) -> GeneratedPages | str:
+        """What was generated, or why it could not be (a finding's ``path:line``, what to fix)."""
+        if self.child is None:
+            return self.answer or ""
+        try:
+            return self.child.result()
+        except Stopped as stopped:
+            return f"generating the translated pages stopped without finishing ({stopped})"
+
+    def stop(self) -> None:
+        if self.child is not None:
+            self.child.stop()
+
+
+def _generated_or_why_not(
+    settings: Settings, renderer, strict: bool, require_review: bool, niceness: int = 0
+) -> GeneratedPages | str:
+    os.nice(niceness)  # in a child: MkDocs keeps most of its core, these pages are needed after its first pass
+    try:
+        return generate_pages(settings, renderer, strict=strict, require_review=require_review)
+    except PipelineError as error:
+        return error.format()

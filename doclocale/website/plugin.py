@@ -1,7 +1,9 @@
 """The MkDocs side: its hooks, each handing what MkDocs gives it to the library.
 
-static-i18n builds the site once per language and these hooks run in each pass. Pages are generated once, in the
-source-language pass, before MkDocs collects files, so plain ``mkdocs build`` / ``mkdocs serve`` publish the catalogs.
+static-i18n builds the site once per language and these hooks run in each pass. Pages are generated once, when the
+source-language pass starts (``doclocale build``: in a child process while that pass renders), and are final before
+the next language's pass collects its files, so plain ``mkdocs build`` / ``mkdocs serve`` publish the catalogs.
+The plugin's options in mkdocs.yml are in ``plugin_options.py``.
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ from babel import Locale
 from babel.support import Translations
 from jinja2 import ChoiceLoader, DictLoader
 from markupsafe import Markup, escape
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
@@ -34,7 +34,8 @@ from doclocale.website.check_ahead import CheckAhead
 from doclocale.website.live import LiveServe
 from doclocale.website.navigation import page_navigation, set_language_switch, translate_sections
 from doclocale.website.not_found import NotFoundPages
-from doclocale.website.page_generation import generate_pages
+from doclocale.website.page_generation import PendingPages
+from doclocale.website.plugin_options import DocLocaleConfig
 from doclocale.website.presentation import (
     install_site_strings,
     language_switch,
@@ -51,24 +52,6 @@ from doclocale.website.site_finish import finish_site
 log = logging.getLogger("mkdocs.plugins.doclocale")
 DEFECT = "Every translation on the page passed the gate, so this is a defect of the site builder: please report it."
 UNWRITTEN = "doclocale-unwritten.html"  # the template of pages a shard renders but does not write
-
-
-class DocLocaleConfig(Config):
-    strict = config_options.Type(bool, default=False)  # release mode: untranslated text fails the build
-    # release mode: guides checked by a second translator
-    require_translation_review = config_options.Type(bool, default=False)
-    handouts = config_options.Type(bool, default=True)  # printable PDFs of the guides (README, "Printed handouts")
-    # One language's share of the site (README, "Sharded builds"): the source language and this
-    # one are built, the search index is left to the merge. Set by ``doclocale shard``.
-    shard = config_options.Type(str, default="")
-    # Compute make check's costly findings in a second process while MkDocs renders (``build --check-ahead``).
-    check_ahead = config_options.Type(bool, default=False)
-    # Processes the check ahead may use (0: every core). 1 for a large library's build
-    # (``build.SEARCH_APART_FROM``): MkDocs fills one core, and each worker would add its own memory.
-    check_ahead_workers = config_options.Type(int, default=0)
-    # False: the command that started the build writes the search index once MkDocs' process has
-    # ended (a large library's build, ``build.SEARCH_APART_FROM``).
-    search_index = config_options.Type(bool, default=True)
 
 
 class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
@@ -92,6 +75,7 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.source_markdown: dict[str, str] = {}  # page -> the source-language page's Markdown
         self.files = None
         self.check_ahead = CheckAhead()
+        self.generating: PendingPages | None = None  # docs/<language>/ being generated
 
     def on_startup(self, *, command, dirty) -> None:
         self.live.start(command, dirty)
@@ -126,6 +110,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
 
     def on_pre_build(self, config) -> None:
         if self.language != self.settings.source_language:
+            if self.generating is not None:  # generated while MkDocs rendered the source language
+                self.take_generated(config)
             return
         self.finished_builds = 0
         suffix = f"-{self.config.shard}" if self.config.shard else ""
@@ -135,20 +121,28 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.guides = {}
         self.handouts_written = []
         self.live.begin()
-        try:
-            generated = generate_pages(
-                self.built_settings(),
-                renderer_from_config(config),
-                strict=self.config.strict,
-                require_review=self.config.require_translation_review,
-            )
-        except PipelineError as error:
-            raise PluginError(error.format()) from error
+        settings = self.built_settings()
+        self.generating = PendingPages(
+            settings,
+            renderer_from_config(config),
+            strict=self.config.strict,
+            require_review=self.config.require_translation_review,
+            apart=self.config.generate_apart and bool(settings.languages),
+        )
+        if self.generating.child is None:
+            self.take_generated(config)
+
+    def take_generated(self, config) -> None:
+        """The translated pages are final from here: say what was generated, or stop the build."""
+        generated = self.generating.result() if self.generating else ""
+        self.generating = None
+        if isinstance(generated, str):
+            raise PluginError(generated)
         for line in generated.lines:
             log.info("%s", line)
         if generated.stop:
             raise PluginError(generated.stop)
-        if self.config.check_ahead and not self.config.shard:  # the generated pages are final from here
+        if self.config.check_ahead and not self.config.shard:
             self.check_ahead.start(
                 Path(config.config_file_path), self.settings.cache_dir("checks"), self.config.check_ahead_workers
             )
@@ -288,6 +282,9 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
 
     def on_build_error(self, error) -> None:
         self.check_ahead.stop()
+        if self.generating is not None:
+            self.generating.stop()
+            self.generating = None
 
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":  # a page not found: the switch goes to each language's home page
