@@ -42,6 +42,17 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     sync_folder(path.parent)  # and the rename itself survives a power cut
 
 
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """``target`` shares ``source``'s file (a hard link: no bytes copied), or is a copy on another disk.
+    Either file must then only ever be replaced by a new one (renamed into place), never written in place:
+    the site's copies of cached results, and the caches themselves, are written that way."""
+    Path(target).unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def write_cache_file(path: Path, data: bytes) -> None:
     """A result kept in .cache/ to save time: renamed into place whole (readers never see half of it),
     not synced to disk, and a failure only means the work is done again next time."""

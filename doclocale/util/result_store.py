@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from doclocale.util.atomic import write_cache_file
+from doclocale.util.atomic import link_or_copy, write_cache_file
 from doclocale.util.fingerprint import code_fingerprint
 
 
@@ -69,7 +69,7 @@ class ResultStore:
         partial = self.folder / f"{key}.{os.getpid()}.partial"
         try:
             shutil.rmtree(partial, ignore_errors=True)
-            shutil.copytree(source, partial, copy_function=_linked_or_copied)
+            shutil.copytree(source, partial, copy_function=link_or_copy)
             if not (self.folder / key).exists():
                 partial.rename(self.folder / key)
         except OSError:
@@ -86,16 +86,6 @@ class ResultStore:
         for entry in self.folder.iterdir():
             if entry.name not in wanted:
                 shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
-
-
-def _linked_or_copied(source: str, target: str) -> None:
-    """A stored folder shares its files with the folder it was taken from (a hard link: no bytes
-    copied), or copies them on another disk. So a file of that folder must never be written in
-    place: it is replaced by a new file (``_replacing_copy``, renamed files)."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def _replacing_copy(source: str, target: str) -> None:
