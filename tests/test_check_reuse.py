@@ -197,3 +197,37 @@ def test_an_answer_computed_while_a_file_changed_is_not_kept(settings, monkeypat
     monkeypatch.setattr(runner, "computed_findings", editing)
     runner.content_findings(settings, dt.date(2026, 12, 6))
     assert not (settings.cache_dir("checks") / runner.ANSWER_FILE).exists()
+
+
+def test_a_failed_build_stops_the_check_ahead_and_its_workers(tmp_path, monkeypatch) -> None:
+    """A worker whose check was stopped would otherwise wait for work for ever (its parent gone)."""
+    import os
+    import time
+
+    from doclocale.website import check_ahead
+
+    pids = tmp_path / "pids"
+    monkeypatch.setenv("POOL_PIDS", str(pids))
+    monkeypatch.setattr(check_ahead, "AHEAD_MODULE", "tests.pool_that_waits")
+    ahead = check_ahead.CheckAhead()
+    ahead.start(tmp_path / "mkdocs.yml", tmp_path / "checks")
+    started = time.monotonic()
+    while len(pids.read_text().split() if pids.exists() else []) < 2 and time.monotonic() - started < 30:
+        time.sleep(0.1)
+    workers = [int(pid) for pid in pids.read_text().split()]
+    ahead.stop()
+
+    def alive(pid: int) -> bool:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return False
+        return state != "Z"
+
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:
+        os.kill(pid, 9)
+    assert left == [], "the check's workers outlived it"

@@ -16,6 +16,7 @@ changed.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -56,9 +57,16 @@ class CheckAhead:
         self.pid_file.write_text(str(self.process.pid), encoding="utf-8")
 
     def stop(self) -> None:
-        """Stop a check still running (the build failed: its pages are not the site's)."""
+        """Stop a check still running (the build failed: its pages are not the site's), and its
+        workers: a worker whose parent is gone would wait for work forever."""
         if self.process is not None and self.process.poll() is None:
+            workers = _children(self.process.pid)
             self.process.terminate()
+            for pid in workers:
+                try:
+                    os.kill(pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -67,6 +75,18 @@ class CheckAhead:
         if self.pid_file is not None:
             self.pid_file.unlink(missing_ok=True)
         self.process = self.pid_file = None
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
 
 
 def wait_for_check_ahead(cache: Path, longest: float = LONGEST_WAIT) -> float:
