@@ -15,8 +15,8 @@ Stages run as separate processes on a synthetic project (scripts/synthetic_corpu
   build+check   a build, then the first check after it (nothing kept from an earlier check)
   ahead+check   the same with `build --check-ahead` (as `make build`): the check reuses what the build checked ahead
   links     built-site checks (links, anchors, parity, foreign loads)
-  ci        what CI runs on a fresh clone, nothing cached but the handouts' PDFs (CI's cache restores them; there are none
-            without --handouts): build (checking ahead), update --check, check (site checks included)
+  ci        what CI runs on a fresh clone, nothing cached but the handouts' PDFs and QR codes (CI's cache restores
+            them; there are none without --handouts): build (checking ahead), update --check, check (site checks included)
   sharded   the build as two shards (en, fa) in two processes at once, then their merge (README, "Sharded builds")
   shard-en, shard-fa, merge   each of those on its own (one CI job each: the longest shard + merge is the wall time)
 "What the pipeline adds" = update-0 + generate + check + links + (build - plain) (each stage on
@@ -98,7 +98,7 @@ STAGES = {
     "ci": [
         "sh",
         "-c",
-        "find .cache -mindepth 1 -maxdepth 1 ! -name handouts -exec rm -rf {} + ; rm -rf docs/fa site"
+        "find .cache -mindepth 1 -maxdepth 1 ! -name handouts ! -name qr -exec rm -rf {} + ; rm -rf docs/fa site"
         f" && {PY} -m doclocale build --check-ahead && {PY} -m doclocale update --check && {PY} -m doclocale check",
     ],
     "sharded": [
