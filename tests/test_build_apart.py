@@ -207,3 +207,50 @@ def test_a_generation_killed_is_a_failed_build_that_keeps_the_site_and_the_pages
     assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == site
     assert {p: p.read_bytes() for p in (project / "docs/fa").rglob("*") if p.is_file()} == pages
     assert [p.name for p in project.iterdir() if "site" in p.name] == ["site"]
+
+
+def test_a_build_that_stops_early_stops_the_generation_it_started(project: Path, monkeypatch) -> None:
+    """MkDocs reports a ``SystemExit`` from a hook to no plugin; the generation started beside the English
+    pass must not go on (and the command must not wait for it at exit)."""
+    import time
+
+    import doclocale.website.page_generation as page_generation
+
+    monkeypatch.setenv("DOCLOCALE_HANDOUTS", "false")
+    pids = project / "generating"
+
+    def slow(*args, **options):
+        pids.write_text(str(os.getpid()), encoding="utf-8")
+        time.sleep(60)
+
+    def stop(self, html, page, config, files):
+        while not pids.exists():
+            time.sleep(0.05)
+        raise SystemExit(3)
+
+    monkeypatch.setattr(page_generation, "generate_pages", slow)
+    monkeypatch.setattr(plugin.DocLocalePlugin, "on_page_content", stop)
+    started = time.monotonic()
+    with pytest.raises(BuildFailed):
+        build.build_site(load_settings(project / "mkdocs.yml"))
+    assert time.monotonic() - started < 30
+    child = int(pids.read_text(encoding="utf-8"))
+    assert not Path(f"/proc/{child}").exists(), "the generating process outlived the build"
+
+
+def test_an_answer_nobody_reads_ends_the_child() -> None:
+    """The parent gone (its end of the pipe closed), a child whose answer is larger than the pipe holds
+    ends with an error instead of waiting for ever to send it."""
+    import time
+
+    from doclocale.util.apart import Apart
+
+    child = Apart(bytes, 1_000_000)
+    child._receiving.close()  # what the parent's death does to its end of the pipe
+    deadline = time.monotonic() + 20
+    while child._child.exitcode is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        assert child._child.exitcode not in (None, 0)
+    finally:
+        child.stop()

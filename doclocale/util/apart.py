@@ -29,7 +29,7 @@ class Apart:
     def __init__(self, function: Callable[..., Any], *arguments: Any) -> None:
         context = multiprocessing.get_context("fork")
         self._receiving, sending = context.Pipe(duplex=False)
-        self._child = context.Process(target=_answer, args=(sending, function, arguments))
+        self._child = context.Process(target=_answer, args=(self._receiving, sending, function, arguments))
         self._child.start()
         sending.close()
 
@@ -61,7 +61,10 @@ class Apart:
                 self._child.join()
 
 
-def _answer(sending, function: Callable[..., Any], arguments: tuple) -> None:
+def _answer(receiving, sending, function: Callable[..., Any], arguments: tuple) -> None:
+    # Only the parent reads: with the read end closed here, an answer nobody will read (the parent
+    # is gone) fails to send instead of waiting for ever once it is larger than the pipe holds.
+    receiving.close()
     # ``stop`` sends SIGTERM: leave the way an interrupted command does (``finally`` blocks remove
     # half-written folders) rather than at once.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))

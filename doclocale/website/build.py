@@ -97,6 +97,7 @@ def run_mkdocs(
     loaded configuration first (a shard build)."""
     warnings = _WarningCollector()
     logging.getLogger("mkdocs").addHandler(warnings)
+    config = None
     try:
         config = load_config(config_file=str(settings.root / "mkdocs.yml"), site_dir=str(folder), strict=True)
         if release:
@@ -114,6 +115,9 @@ def run_mkdocs(
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
+        plugin = config.plugins.get("doclocale") if config is not None else None
+        if plugin is not None:
+            plugin.stop_generating()  # a generation no pass collected (the build stopped early)
     return None
 
 

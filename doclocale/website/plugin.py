@@ -282,6 +282,11 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
 
     def on_build_error(self, error) -> None:
         self.check_ahead.stop()
+        self.stop_generating()
+
+    def stop_generating(self) -> None:
+        """Stop pages still being generated whose answer no pass will read (the build failed, or stopped
+        in a way MkDocs does not report to plugins); the site builder's runner calls it when MkDocs returns."""
         if self.generating is not None:
             self.generating.stop()
             self.generating = None
