@@ -67,12 +67,12 @@ class PendingPages:
     def __init__(self, settings: Settings, renderer, *, strict: bool, require_review: bool, apart: bool) -> None:
         arguments = (settings, renderer, strict, require_review)
         self.child = Apart(_generated_or_why_not, *arguments, LOWER_PRIORITY) if apart else None
-        self.answer = None if apart else _generated_or_why_not(*arguments)
+        self.answer = _generated_or_why_not(*arguments) if self.child is None else ""
 
     def result(self) -> GeneratedPages | str:
         """What was generated, or why it could not be (a finding's ``path:line``, what to fix)."""
         if self.child is None:
-            return self.answer or ""
+            return self.answer
         try:
             return self.child.result()
         except Stopped as stopped:

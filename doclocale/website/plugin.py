@@ -34,7 +34,7 @@ from doclocale.website.check_ahead import CheckAhead
 from doclocale.website.live import LiveServe
 from doclocale.website.navigation import page_navigation, set_language_switch, translate_sections
 from doclocale.website.not_found import NotFoundPages
-from doclocale.website.page_generation import PendingPages
+from doclocale.website.page_generation import GeneratedPages, PendingPages
 from doclocale.website.plugin_options import DocLocaleConfig
 from doclocale.website.presentation import (
     install_site_strings,
@@ -111,7 +111,8 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
     def on_pre_build(self, config) -> None:
         if self.language != self.settings.source_language:
             if self.generating is not None:  # generated while MkDocs rendered the source language
-                self.take_generated(config)
+                pending, self.generating = self.generating, None
+                self.take_generated(config, pending.result())
             return
         self.finished_builds = 0
         suffix = f"-{self.config.shard}" if self.config.shard else ""
@@ -122,20 +123,20 @@ class DocLocalePlugin(BasePlugin[DocLocaleConfig]):
         self.handouts_written = []
         self.live.begin()
         settings = self.built_settings()
-        self.generating = PendingPages(
+        pending = PendingPages(
             settings,
             renderer_from_config(config),
             strict=self.config.strict,
             require_review=self.config.require_translation_review,
             apart=self.config.generate_apart and bool(settings.languages),
         )
-        if self.generating.child is None:
-            self.take_generated(config)
+        if pending.child is None:
+            self.take_generated(config, pending.result())
+        else:
+            self.generating = pending
 
-    def take_generated(self, config) -> None:
+    def take_generated(self, config, generated: GeneratedPages | str) -> None:
         """The translated pages are final from here: say what was generated, or stop the build."""
-        generated = self.generating.result() if self.generating else ""
-        self.generating = None
         if isinstance(generated, str):
             raise PluginError(generated)
         for line in generated.lines:
